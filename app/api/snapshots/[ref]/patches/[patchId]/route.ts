@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { removePatch } from "@/lib/patches/patches";
+import { json, route } from "@/lib/http/route";
+import { patchId, snapshotRef } from "@/lib/validation";
+
+export const DELETE = route(
+  { access: "editor", params: z.strictObject({ ref: snapshotRef, patchId }) },
+  async ({ db, params, actor }) => json(await removePatch(db, params.ref, params.patchId, actor)),
+);

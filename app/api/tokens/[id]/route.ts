@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { revokeToken } from "@/lib/auth/tokens";
+import { json, route } from "@/lib/http/route";
+import { tokenId } from "@/lib/validation";
+
+export const DELETE = route(
+  { access: "admin", params: z.strictObject({ id: tokenId }) },
+  async ({ db, params, actor }) => json({ token: await revokeToken(db, params.id, actor) }),
+);

@@ -1,0 +1,38 @@
+import type { Executor } from "../db/client";
+import { unauthorized } from "../http/errors";
+import { decodeSession, readCookie, SESSION_COOKIE } from "./session";
+import { principalForSecret, principalForTokenId, type Principal } from "./tokens";
+
+export type Authenticated = Principal & { via: "bearer" | "cookie" };
+
+/**
+ * The caller behind a request: a Bearer token wins over the session cookie.
+ * A bad or revoked bearer token is a 401 even when a cookie is also present.
+ */
+export async function authenticate(db: Executor, req: Request, secret: string): Promise<Authenticated | null> {
+  const header = req.headers.get("authorization");
+  if (header !== null) {
+    const match = /^Bearer ([\x21-\x7e]{1,200})$/.exec(header);
+    if (!match) throw unauthorized("The Authorization header must be `Bearer <token>`.");
+    const principal = await principalForSecret(db, match[1]!);
+    if (!principal) throw unauthorized("That token is unknown or has been revoked.");
+    return { ...principal, via: "bearer" };
+  }
+  const cookie = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+  if (!cookie) return null;
+  const session = decodeSession(secret, cookie);
+  const principal = session && (await principalForTokenId(db, session.tokenId));
+  return principal ? { ...principal, via: "cookie" } : null;
+}
+
+/** Cookie-authenticated writes must come from our own pages: the Origin must match the Host. */
+export function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

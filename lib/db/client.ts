@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { config, type Config } from "../config";
+import * as schema from "./schema";
+import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
+import { prepareDatabase } from "./prepare";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that can run a query: the database or a transaction inside it. */
+export type Executor = Db | Tx;
+
+export type Database = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "drizzle");
+
+async function openPglite(cfg: Config): Promise<Database> {
+  const { dataDir } = cfg;
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    acquireDataDirLock(dataDir);
+  }
+  let client: InstanceType<typeof PGlite> | undefined;
+  try {
+    client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    await migrate(db as never, { migrationsFolder });
+    await prepareDatabase(db, cfg);
+    const opened = client;
+    return {
+      db,
+      driver: "pglite",
+      close: async () => {
+        await opened.close();
+        if (!inMemory) releaseDataDirLock(dataDir);
+      },
+    };
+  } catch (err) {
+    await client?.close().catch(() => {});
+    if (!inMemory) releaseDataDirLock(dataDir);
+    throw err;
+  }
+}
+
+async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Database> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: cfg.databaseUrl, max: 10, connectionTimeoutMillis: 2000 });
+  // An idle client that loses its server emits 'error'; without a listener that would crash the process.
+  pool.on("error", () => {});
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  // Several instances may start at once: one migrates and seeds while the others wait on the advisory lock.
+  try {
+    const lockClient = await pool.connect();
+    try {
+      await lockClient.query("SELECT pg_advisory_lock(7297110)");
+      await migrate(drizzle({ client: lockClient, schema }), { migrationsFolder });
+      await prepareDatabase(db, cfg);
+    } finally {
+      await lockClient.query("SELECT pg_advisory_unlock(7297110)").catch(() => {});
+      lockClient.release();
+    }
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return { db, driver: "postgres", close: () => pool.end() };
+}
+
+/** Opens, migrates and prepares (demo seed, bootstrap tokens) the configured database. */
+export function openDatabase(cfg: Config = config()): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres({ ...cfg, databaseUrl: cfg.databaseUrl }) : openPglite(cfg);
+}
+
+// One database per process, shared across route modules (and across hot reloads in dev).
+const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  if (!holder.__lineageDb) {
+    const opening = openDatabase();
+    holder.__lineageDb = opening;
+    // A failed open is not cached: the next request tries again.
+    opening.catch(() => {
+      if (holder.__lineageDb === opening) holder.__lineageDb = undefined;
+    });
+  }
+  return holder.__lineageDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Runs raw SQL and returns its rows (both drivers expose `rows`). */
+export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,25 @@
+import { ApiError } from "./errors";
+
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
+
+/**
+ * Maps driver errors to API errors: a lost database is a 503 the client may retry;
+ * a constraint or value error that validation let through is a 409/400, never a 500.
+ */
+export function classifyDatabaseError(err: unknown): ApiError | null {
+  const e = (err as { cause?: unknown })?.cause ?? err;
+  const code = (e as { code?: unknown })?.code;
+  const message = e instanceof Error ? e.message : "";
+  if (
+    (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  ) {
+    return new ApiError(503, "database_unavailable", "The database is unavailable; retry shortly.", { "Retry-After": "2" });
+  }
+  if (code === "23505") return new ApiError(409, "conflict", "That conflicts with an existing record.");
+  if (code === "23503") return new ApiError(409, "missing_reference", "That refers to a record that does not exist.");
+  if (typeof code === "string" && code.startsWith("22")) {
+    return new ApiError(400, "invalid_value", "A value in the request is out of range or malformed.");
+  }
+  return null;
+}

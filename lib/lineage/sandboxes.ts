@@ -1,0 +1,110 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, Executor } from "../db/client";
+import { rows } from "../db/client";
+import { sandboxes, snapshots } from "../db/schema";
+import { conflict, notFound } from "../http/errors";
+import { recordAudit, type Actor } from "../audit";
+import { sandboxPatchStateColumns, sandboxView, type SandboxRow } from "./views";
+
+const sandboxNotFound = (ref: string) => notFound("sandbox_not_found", `No sandbox has the id or name "${ref}".`);
+
+const sandboxSelect = sql`
+  SELECT b.id, b.name, b.status, b.based_on_snapshot_id, b.last_patch_sequence, b.created_at, b.updated_at,
+    ${sandboxPatchStateColumns},
+    coalesce(
+      (SELECT s.id FROM snapshots s WHERE s.source_sandbox_id = b.id ORDER BY s.created_at DESC, s.id DESC LIMIT 1),
+      b.based_on_snapshot_id
+    ) AS current_snapshot_id
+  FROM sandboxes b`;
+
+type SandboxDetailRow = SandboxRow & { current_snapshot_id: string | null };
+
+const detailView = (r: SandboxDetailRow) => ({ ...sandboxView(r), currentSnapshotId: r.current_snapshot_id });
+export type SandboxDetail = ReturnType<typeof detailView>;
+
+/** A sandbox by id or name, with its current snapshot: the newest taken of it, else the one it started from. */
+export async function getSandbox(db: Executor, ref: string): Promise<SandboxDetail> {
+  const column = ref.startsWith("sbx_") ? sql`b.id` : sql`b.name`;
+  const [row] = await rows<SandboxDetailRow>(db, sql`${sandboxSelect} WHERE ${column} = ${ref}`);
+  if (!row) throw sandboxNotFound(ref);
+  return detailView(row);
+}
+
+/** Most recently active sandboxes, for the home page. */
+export async function listRecentSandboxes(db: Executor, limit: number): Promise<SandboxDetail[]> {
+  const list = await rows<SandboxDetailRow>(db, sql`${sandboxSelect} ORDER BY b.updated_at DESC, b.id DESC LIMIT ${limit}`);
+  return list.map(detailView);
+}
+
+export type SandboxInput = {
+  name?: string | null;
+  status: "pending" | "running" | "stopping" | "stopped" | "failed" | "snapshotting";
+  basedOnSnapshotId?: string;
+  createdAt?: Date;
+};
+
+/** Ingest: creates or updates a sandbox. `basedOnSnapshotId` is fixed once set. */
+export async function upsertSandbox(db: Db, id: string, input: SandboxInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    if (input.basedOnSnapshotId !== undefined) {
+      const [base] = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, input.basedOnSnapshotId));
+      if (!base) {
+        throw conflict("unknown_snapshot", `Snapshot ${input.basedOnSnapshotId} is unknown; report it with PUT /api/snapshots/{id} first.`);
+      }
+    }
+    if (input.name) await assertNameFree(tx, input.name, id);
+
+    const fields = {
+      status: input.status,
+      updatedAt: new Date(),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.createdAt && { createdAt: input.createdAt }),
+      ...(input.basedOnSnapshotId !== undefined && { basedOnSnapshotId: input.basedOnSnapshotId }),
+    };
+    const inserted = await tx.insert(sandboxes).values({ id, ...fields }).onConflictDoNothing().returning({ id: sandboxes.id });
+    const created = inserted.length === 1;
+    if (!created) {
+      const [existing] = await tx
+        .select({ basedOn: sandboxes.basedOnSnapshotId })
+        .from(sandboxes)
+        .where(eq(sandboxes.id, id))
+        .for("update");
+      const newBase = input.basedOnSnapshotId;
+      if (existing?.basedOn && newBase !== undefined && existing.basedOn !== newBase) {
+        throw conflict("based_on_immutable", `Sandbox ${id} was started from ${existing.basedOn}; that cannot change.`);
+      }
+      if (!existing?.basedOn && newBase !== undefined) await adoptBase(tx, id, newBase);
+      await tx.update(sandboxes).set(fields).where(eq(sandboxes.id, id));
+    }
+    await recordAudit(tx, actor, created ? "sandbox.create" : "sandbox.update", { type: "sandbox", id }, { status: input.status });
+    return { created, sandbox: await getSandbox(tx, id) };
+  });
+}
+
+/**
+ * A sandbox learns its base late: snapshots already taken of it now have that base as parent.
+ * Refused when the base descends from this sandbox, which would close a loop in the lineage.
+ */
+async function adoptBase(tx: Executor, sandboxId: string, baseId: string) {
+  const [loop] = await rows<{ id: string }>(
+    tx,
+    sql`WITH RECURSIVE up AS (
+          SELECT id, parent_id, source_sandbox_id FROM snapshots WHERE id = ${baseId}
+          UNION
+          SELECT p.id, p.parent_id, p.source_sandbox_id FROM up JOIN snapshots p ON p.id = up.parent_id
+        )
+        SELECT id FROM up WHERE source_sandbox_id = ${sandboxId} LIMIT 1`,
+  );
+  if (loop) throw conflict("lineage_cycle", `Snapshot ${baseId} descends from sandbox ${sandboxId}; it cannot be its base.`);
+  await tx.update(snapshots).set({ parentId: baseId }).where(eq(snapshots.sourceSandboxId, sandboxId));
+}
+
+async function assertNameFree(db: Executor, name: string, id: string) {
+  const [taken] = await db
+    .select({ id: sandboxes.id })
+    .from(sandboxes)
+    .where(and(eq(sandboxes.name, name), ne(sandboxes.id, id)))
+    .limit(1);
+  if (taken) throw conflict("name_taken", `The sandbox name "${name}" is already used by ${taken.id}.`);
+}
+

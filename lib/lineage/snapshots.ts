@@ -1,0 +1,88 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db, Executor } from "../db/client";
+import { rows } from "../db/client";
+import { sandboxes, snapshots } from "../db/schema";
+import { conflict, notFound } from "../http/errors";
+import { recordAudit, type Actor } from "../audit";
+import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
+
+const snapshotNotFound = (ref: string) =>
+  notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
+
+/** The id of the snapshot with this id or name (names never contain `_`, ids always do). */
+export async function resolveSnapshotId(db: Executor, ref: string): Promise<string> {
+  const [row] = await db
+    .select({ id: snapshots.id })
+    .from(snapshots)
+    .where(ref.startsWith("snap_") ? eq(snapshots.id, ref) : eq(snapshots.name, ref))
+    .limit(1);
+  if (!row) throw snapshotNotFound(ref);
+  return row.id;
+}
+
+export async function getSnapshot(db: Executor, ref: string) {
+  const column = ref.startsWith("snap_") ? sql`s.id` : sql`s.name`;
+  const [row] = await rows<SnapshotRow>(db, sql`SELECT ${snapshotColumns} FROM ${snapshotFrom} WHERE ${column} = ${ref}`);
+  if (!row) throw snapshotNotFound(ref);
+  return snapshotView(row);
+}
+
+export type SnapshotInput = {
+  name?: string | null;
+  sourceSandboxId?: string;
+  status: "created" | "failed" | "deleted";
+  sizeBytes: number;
+  createdAt?: Date;
+  expiresAt?: Date | null;
+};
+
+/** Ingest: creates or updates a snapshot. The parent is derived from the source sandbox's base. */
+export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    let parentId: string | null = null;
+    if (input.sourceSandboxId !== undefined) {
+      const [source] = await tx
+        .select({ basedOn: sandboxes.basedOnSnapshotId })
+        .from(sandboxes)
+        .where(eq(sandboxes.id, input.sourceSandboxId));
+      if (!source) {
+        throw conflict("unknown_sandbox", `Source sandbox ${input.sourceSandboxId} is unknown; report it with PUT /api/sandboxes/{id} first.`);
+      }
+      parentId = source.basedOn;
+    }
+    if (input.name) await assertNameFree(tx, input.name, id);
+
+    const fields = {
+      status: input.status,
+      sizeBytes: input.sizeBytes,
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.createdAt && { createdAt: input.createdAt }),
+      ...(input.expiresAt !== undefined && { expiresAt: input.expiresAt }),
+      ...(input.sourceSandboxId !== undefined && { sourceSandboxId: input.sourceSandboxId, parentId }),
+    };
+    const inserted = await tx.insert(snapshots).values({ id, ...fields }).onConflictDoNothing().returning({ id: snapshots.id });
+    const created = inserted.length === 1;
+    if (!created) {
+      const [existing] = await tx
+        .select({ sourceSandboxId: snapshots.sourceSandboxId })
+        .from(snapshots)
+        .where(eq(snapshots.id, id))
+        .for("update");
+      if (existing?.sourceSandboxId && input.sourceSandboxId !== undefined && existing.sourceSandboxId !== input.sourceSandboxId) {
+        throw conflict("source_immutable", `Snapshot ${id} was taken of ${existing.sourceSandboxId}; its source cannot change.`);
+      }
+      await tx.update(snapshots).set(fields).where(eq(snapshots.id, id));
+    }
+    await recordAudit(tx, actor, created ? "snapshot.create" : "snapshot.update", { type: "snapshot", id }, { status: input.status });
+    return { created, snapshot: await getSnapshot(tx, id) };
+  });
+}
+
+async function assertNameFree(db: Executor, name: string, id: string) {
+  const [taken] = await db
+    .select({ id: snapshots.id })
+    .from(snapshots)
+    .where(and(eq(snapshots.name, name), ne(snapshots.id, id)))
+    .limit(1);
+  if (taken) throw conflict("name_taken", `The snapshot name "${name}" is already used by ${taken.id}.`);
+}

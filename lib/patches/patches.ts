@@ -1,0 +1,130 @@
+import crypto from "node:crypto";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import type { Db, Executor } from "../db/client";
+import { patches, sandboxes, snapshots } from "../db/schema";
+import { conflict, notFound } from "../http/errors";
+import { newId } from "../ids";
+import { recordAudit, type Actor } from "../audit";
+import { resolveSnapshotId } from "../lineage/snapshots";
+import { isoOrNull, iso } from "../lineage/views";
+
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+type PatchRow = typeof patches.$inferSelect;
+
+export function patchView(p: PatchRow) {
+  return {
+    id: p.id,
+    snapshotId: p.snapshotId,
+    sequence: p.sequence,
+    script: p.script,
+    description: p.description,
+    createdBy: p.createdBy,
+    createdAt: iso(p.createdAt),
+    removedAt: isoOrNull(p.removedAt),
+    removedBy: p.removedBy,
+  };
+}
+export type PatchView = ReturnType<typeof patchView>;
+
+/** The sandboxes a patch on this snapshot reaches: those started from it, and only those (one level deep). */
+export async function reachOf(db: Executor, snapshotId: string): Promise<string[]> {
+  const list = await db
+    .select({ id: sandboxes.id })
+    .from(sandboxes)
+    .where(eq(sandboxes.basedOnSnapshotId, snapshotId))
+    .orderBy(sql`${sandboxes.createdAt} DESC`, sql`${sandboxes.id} DESC`);
+  return list.map((r) => r.id);
+}
+
+export type AttachInput = { script: string; description?: string };
+
+/**
+ * Attaches a patch with the next sequence. The snapshot row is locked for the whole transaction,
+ * so concurrent attaches queue up and sequences come out 1, 2, 3… with no gap or duplicate.
+ * With an idempotency key, a repeat of the same request returns the original patch.
+ */
+export async function attachPatch(db: Db, ref: string, input: AttachInput, actor: Actor, idempotencyKey?: string) {
+  const snapshotId = await resolveSnapshotId(db, ref);
+  const description = input.description ?? "";
+  const requestHash = crypto.createHash("sha256").update(JSON.stringify([snapshotId, input.script, description])).digest("hex");
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, snapshotId)).for("update");
+    if (!locked) throw notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
+
+    if (idempotencyKey !== undefined) {
+      const replay = await findIdempotentPatch(tx, snapshotId, idempotencyKey);
+      if (replay) {
+        if (replay.requestHash !== requestHash) {
+          throw conflict("idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key.");
+        }
+        return { created: false, patch: patchView(replay), reach: { sandboxes: await reachOf(tx, snapshotId) } };
+      }
+    }
+
+    const [counter] = await tx
+      .update(snapshots)
+      .set({ lastSequence: sql`${snapshots.lastSequence} + 1` })
+      .where(eq(snapshots.id, snapshotId))
+      .returning({ sequence: snapshots.lastSequence });
+    const [patch] = await tx
+      .insert(patches)
+      .values({
+        id: newId("pat"),
+        snapshotId,
+        sequence: counter!.sequence,
+        script: input.script,
+        description,
+        createdBy: actor.name,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+      })
+      .returning();
+    const reach = await reachOf(tx, snapshotId);
+    await recordAudit(tx, actor, "patch.attach", { type: "patch", id: patch!.id }, {
+      snapshotId,
+      sequence: patch!.sequence,
+      reach: reach.length,
+    });
+    return { created: true, patch: patchView(patch!), reach: { sandboxes: reach } };
+  });
+}
+
+/** The patch an idempotency key produced within the window; an expired key is released for reuse. */
+async function findIdempotentPatch(tx: Executor, snapshotId: string, key: string) {
+  const windowStart = new Date(Date.now() - IDEMPOTENCY_WINDOW_HOURS * 3600_000);
+  await tx
+    .update(patches)
+    .set({ idempotencyKey: null })
+    .where(and(eq(patches.snapshotId, snapshotId), eq(patches.idempotencyKey, key), lt(patches.createdAt, windowStart)));
+  const [row] = await tx
+    .select()
+    .from(patches)
+    .where(and(eq(patches.snapshotId, snapshotId), eq(patches.idempotencyKey, key)));
+  return row;
+}
+
+export async function listPatches(db: Executor, ref: string, includeRemoved: boolean) {
+  const snapshotId = await resolveSnapshotId(db, ref);
+  const list = await db
+    .select()
+    .from(patches)
+    .where(and(eq(patches.snapshotId, snapshotId), includeRemoved ? undefined : isNull(patches.removedAt)))
+    .orderBy(asc(patches.sequence));
+  return { patches: list.map(patchView) };
+}
+
+/** Marks a live patch removed (kept for history, never applied again). */
+export async function removePatch(db: Db, ref: string, patchId: string, actor: Actor) {
+  const snapshotId = await resolveSnapshotId(db, ref);
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .update(patches)
+      .set({ removedAt: new Date(), removedBy: actor.name })
+      .where(and(eq(patches.id, patchId), eq(patches.snapshotId, snapshotId), isNull(patches.removedAt)))
+      .returning();
+    if (!removed) throw notFound("patch_not_found", `Snapshot ${ref} has no live patch ${patchId}.`);
+    await recordAudit(tx, actor, "patch.remove", { type: "patch", id: patchId }, { snapshotId, sequence: removed.sequence });
+    return { patch: patchView(removed) };
+  });
+}

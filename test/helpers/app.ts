@@ -1,0 +1,133 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
+ * PostgreSQL database when the project under test is `postgres`. Requests go straight to the
+ * route handlers, matched from app/api the way Next.js matches them.
+ */
+export const ADMIN_TOKEN = "lin_test_admin_token_0123456789";
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type RouteModule = Partial<Record<string, Handler & { access?: string }>>;
+type RouteEntry = { file: string; pattern: RegExp; names: string[]; catchAll: boolean; load: () => Promise<RouteModule> };
+
+const apiDir = path.resolve(import.meta.dirname, "../../app/api");
+
+export function routeTable(): RouteEntry[] {
+  const files = (fs.readdirSync(apiDir, { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts");
+  return files
+    .map((file) => {
+      const segments = path.dirname(file) === "." ? [] : path.dirname(file).split(path.sep);
+      const names: string[] = [];
+      const source = segments
+        .map((seg) => {
+          if (seg.startsWith("[...")) {
+            names.push(seg.slice(4, -1));
+            return "(.+)";
+          }
+          if (seg.startsWith("[")) {
+            names.push(seg.slice(1, -1));
+            return "([^/]+)";
+          }
+          return seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        })
+        .join("/");
+      return {
+        file,
+        pattern: new RegExp(`^/api${source ? `/${source}` : ""}$`),
+        names,
+        catchAll: segments.some((s) => s.startsWith("[...")),
+        load: () => import(path.join(apiDir, file)) as Promise<RouteModule>,
+      };
+    })
+    .sort((a, b) => rank(a) - rank(b));
+}
+// Static segments before dynamic ones before catch-alls, as Next.js resolves them.
+const rank = (r: RouteEntry) => (r.catchAll ? 2 : r.names.length ? 1 : 0) * 100 - r.file.split("/").length;
+
+export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+
+export type TestApp = {
+  call: (method: string, url: string, opts?: CallOptions) => Promise<{ status: number; body: any; headers: Headers }>;
+  tokens: Record<"viewer" | "editor" | "runtime" | "admin", string>;
+  close: () => Promise<void>;
+  databaseUrl: string | undefined;
+};
+
+export async function startTestApp(): Promise<TestApp> {
+  const onPostgres = process.env.TEST_DB === "postgres";
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (onPostgres) {
+    const base = process.env.TEST_DATABASE_URL!;
+    const dbName = `lineage_test_${crypto.randomBytes(5).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  process.env.LINEAGE_DEMO = "0";
+  process.env.LINEAGE_ADMIN_TOKEN = ADMIN_TOKEN;
+  process.env.LINEAGE_DATA_DIR = `memory://${crypto.randomUUID()}`;
+  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  else delete process.env.DATABASE_URL;
+
+  const { getDatabase } = await import("@/lib/db/client");
+  await getDatabase();
+  const routes = routeTable();
+
+  const call: TestApp["call"] = async (method, url, opts = {}) => {
+    const full = new URL(url, "http://localhost:3000");
+    const entry = routes.find((r) => r.pattern.test(full.pathname));
+    if (!entry) throw new Error(`no route for ${full.pathname}`);
+    const match = entry.pattern.exec(full.pathname)!;
+    const params = Object.fromEntries(
+      entry.names.map((n, i) => [n, entry.catchAll ? decodeURIComponent(match[i + 1]!).split("/") : decodeURIComponent(match[i + 1]!)]),
+    );
+    const handler = (await entry.load())[method];
+    if (!handler) return { status: 405, body: null, headers: new Headers() };
+    const headers: Record<string, string> = { host: "localhost:3000", ...opts.headers };
+    const token = opts.token === undefined ? ADMIN_TOKEN : opts.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const res = await handler(new Request(full, { method, headers, body }), { params: Promise.resolve(params) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  };
+
+  const tokens = { admin: ADMIN_TOKEN } as TestApp["tokens"];
+  for (const role of ["viewer", "editor", "runtime"] as const) {
+    const res = await call("POST", "/api/tokens", { body: { role, name: `test-${role}` } });
+    if (res.status !== 201) throw new Error(`could not create ${role} token: ${JSON.stringify(res.body)}`);
+    tokens[role] = res.body.token;
+  }
+
+  return {
+    call,
+    tokens,
+    databaseUrl,
+    close: async () => {
+      const holder = globalThis as unknown as { __lineageDb?: Promise<{ close: () => Promise<void> }> };
+      const db = await holder.__lineageDb;
+      holder.__lineageDb = undefined;
+      await db?.close();
+      await dropDatabase();
+    },
+  };
+}
