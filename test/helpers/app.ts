@@ -48,16 +48,35 @@ export function routeTable(): RouteEntry[] {
 // Static segments before dynamic ones before catch-alls, as Next.js resolves them.
 const rank = (r: RouteEntry) => (r.catchAll ? 2 : r.names.length ? 1 : 0) * 100 - r.file.split("/").length;
 
+/** Hands a request to the route handler Next.js would pick (405 when the route lacks the method). */
+export async function dispatch(routes: RouteEntry[], req: Request): Promise<Response> {
+  const pathname = new URL(req.url).pathname;
+  const entry = routes.find((r) => r.pattern.test(pathname));
+  if (!entry) return new Response("no route", { status: 404 });
+  const match = entry.pattern.exec(pathname)!;
+  const params = Object.fromEntries(
+    entry.names.map((n, i) => {
+      const raw = match[i + 1]!;
+      return [n, entry.catchAll ? raw.split("/").map(decodeURIComponent) : decodeURIComponent(raw)];
+    }),
+  );
+  const handler = (await entry.load())[req.method];
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(req, { params: Promise.resolve(params) });
+}
+
 export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 export type TestApp = {
+  routes: RouteEntry[];
   call: (method: string, url: string, opts?: CallOptions) => Promise<{ status: number; body: any; headers: Headers }>;
   tokens: Record<"viewer" | "editor" | "runtime" | "admin", string>;
   close: () => Promise<void>;
   databaseUrl: string | undefined;
 };
 
-export async function startTestApp(): Promise<TestApp> {
+/** `demo: true` seeds the demo lineage (SPEC §5) into the fresh database. */
+export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
   const onPostgres = process.env.TEST_DB === "postgres";
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -78,7 +97,7 @@ export async function startTestApp(): Promise<TestApp> {
       await c.end();
     };
   }
-  process.env.LINEAGE_DEMO = "0";
+  process.env.LINEAGE_DEMO = opts.demo ? "1" : "0";
   process.env.LINEAGE_ADMIN_TOKEN = ADMIN_TOKEN;
   process.env.LINEAGE_DATA_DIR = `memory://${crypto.randomUUID()}`;
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
@@ -89,15 +108,6 @@ export async function startTestApp(): Promise<TestApp> {
   const routes = routeTable();
 
   const call: TestApp["call"] = async (method, url, opts = {}) => {
-    const full = new URL(url, "http://localhost:3000");
-    const entry = routes.find((r) => r.pattern.test(full.pathname));
-    if (!entry) throw new Error(`no route for ${full.pathname}`);
-    const match = entry.pattern.exec(full.pathname)!;
-    const params = Object.fromEntries(
-      entry.names.map((n, i) => [n, entry.catchAll ? decodeURIComponent(match[i + 1]!).split("/") : decodeURIComponent(match[i + 1]!)]),
-    );
-    const handler = (await entry.load())[method];
-    if (!handler) return { status: 405, body: null, headers: new Headers() };
     const headers: Record<string, string> = { host: "localhost:3000", ...opts.headers };
     const token = opts.token === undefined ? ADMIN_TOKEN : opts.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -106,7 +116,7 @@ export async function startTestApp(): Promise<TestApp> {
       body = JSON.stringify(opts.body);
       headers["content-type"] ??= "application/json";
     }
-    const res = await handler(new Request(full, { method, headers, body }), { params: Promise.resolve(params) });
+    const res = await dispatch(routes, new Request(new URL(url, "http://localhost:3000"), { method, headers, body }));
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
   };
@@ -119,6 +129,7 @@ export async function startTestApp(): Promise<TestApp> {
   }
 
   return {
+    routes,
     call,
     tokens,
     databaseUrl,
