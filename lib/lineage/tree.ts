@@ -53,16 +53,12 @@ function walk(q: TreeQuery, anchorId: string): SQL {
 }
 
 /**
- * One page of the lineage walk, in one statement: the chain, each node's details and its
- * newest sibling sandboxes (11 at most, to tell "10" from "10+"). Its cost depends on the page
- * size, not on the size of the lineage.
+ * One page of the lineage walk as one statement: the chain, each node's details and its newest
+ * sibling sandboxes (11 at most, to tell "10" from "10+"). Its cost depends on the page size, not
+ * on the size of the lineage. Exported so the benchmarks can EXPLAIN it.
  */
-export async function getTreePage(db: Executor, q: TreeQuery) {
-  const anchorId = await resolveSnapshotId(db, q.snapshotId);
-  if (q.cursor) await assertCursor(db, q.cursor);
-  const list = await rows<TreeRow>(
-    db,
-    sql`WITH RECURSIVE ${walk(q, anchorId)}
+export function treePageStatement(q: TreeQuery, anchorId: string): SQL {
+  return sql`WITH RECURSIVE ${walk(q, anchorId)}
       SELECT ${snapshotColumns}, page.fetched::int AS fetched, sib.siblings, sib.sibling_count
       FROM page JOIN ${snapshotFrom} ON s.id = page.id
       CROSS JOIN LATERAL (
@@ -76,8 +72,13 @@ export async function getTreePage(db: Executor, q: TreeQuery) {
         ) x
       ) sib
       WHERE page.depth < ${q.limit}
-      ORDER BY page.depth`,
-  );
+      ORDER BY page.depth`;
+}
+
+export async function getTreePage(db: Executor, q: TreeQuery) {
+  const anchorId = await resolveSnapshotId(db, q.snapshotId);
+  if (q.cursor) await assertCursor(db, q.cursor);
+  const list = await rows<TreeRow>(db, treePageStatement(q, anchorId));
   const hasMore = (list[0]?.fetched ?? 0) > q.limit;
   return {
     snapshots: list.map((r) => {

@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/** `next build` into its own folder, so the benchmarks never disturb other builds. */
+export const DIST_DIR = ".next-bench";
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs"];
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  for (const entry of SOURCES.filter((e) => fs.existsSync(e))) {
+    const files = fs.statSync(entry).isDirectory()
+      ? (fs.readdirSync(entry, { recursive: true }) as string[]).map((f) => path.join(entry, f))
+      : [entry];
+    for (const f of files) newest = Math.max(newest, fs.statSync(f).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds unless the build in DIST_DIR is newer than every source file. */
+export function ensureBuild() {
+  const buildId = path.join(DIST_DIR, "BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  console.log(`Building into ${DIST_DIR}…`);
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+export type Server = { baseUrl: string; stop: () => Promise<void> };
+
+/** `next start` on `port` against the given database settings; resolves once /api/health answers. */
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${baseUrl} within 60 s`);
+}

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "../../lib/db/client";
+import { resolveSnapshotId } from "../../lib/lineage/snapshots";
+import { getTreePage, treePageStatement, type TreeQuery } from "../../lib/lineage/tree";
+import { search } from "../../lib/lineage/search";
+import { anchorNames, type ScaleShape } from "./scale-lineage";
+import { timeCalls, type Summary } from "./stats";
+
+export type Measured = { name: string; summary: Summary };
+
+/**
+ * The tree pages a user of the lineage page asks for: first pages and cursor pages, both
+ * directions, anchored deep in the long chain and on a hub with hundreds of sandboxes.
+ */
+export async function treeCases(db: Db, shape: ScaleShape): Promise<{ name: string; query: TreeQuery }[]> {
+  const { chainMid: deep, chainHub: bushy } = anchorNames(shape);
+  const first = (snapshotId: string, sortOrder: "asc" | "desc"): TreeQuery => ({ snapshotId, sortOrder, limit: 10 });
+  const deepDesc = await getTreePage(db, first(deep, "desc"));
+  const deepAsc = await getTreePage(db, first(deep, "asc"));
+  const hubAsc = await getTreePage(db, first(bushy, "asc"));
+  const hub = hubAsc.snapshots[0]!;
+  if (hub.count !== "10+") throw new Error(`Anchor ${bushy} should have 10+ sibling sandboxes, has ${hub.count}`);
+  return [
+    { name: "deep chain, first page, desc", query: first(deep, "desc") },
+    { name: "deep chain, first page, asc", query: first(deep, "asc") },
+    { name: "deep chain, cursor page, desc", query: { ...first(deep, "desc"), cursor: deepDesc.pagination.next! } },
+    { name: "deep chain, cursor page, asc", query: { ...first(deep, "asc"), cursor: deepAsc.pagination.next! } },
+    { name: "hub, first page, desc", query: first(bushy, "desc") },
+    { name: "hub, first page, asc", query: first(bushy, "asc") },
+    // Cursor pages that start on the hub itself.
+    { name: "hub, cursor page, desc", query: { ...first(bushy, "desc"), cursor: hubAsc.snapshots[1]!.id } },
+    { name: "hub, cursor page, asc", query: { ...first(bushy, "asc"), cursor: hub.parentId! } },
+  ];
+}
+
+export async function measureTree(db: Db, shape: ScaleShape, warmup: number, iterations: number): Promise<Measured[]> {
+  const out: Measured[] = [];
+  for (const c of await treeCases(db, shape)) out.push({ name: c.name, summary: await timeCalls(() => getTreePage(db, c.query), warmup, iterations) });
+  return out;
+}
+
+/** Searches as typed in the search box: exact names, prefixes, id fragments, and a term that matches everything. */
+export function searchTerms(shape: ScaleShape): string[] {
+  return [anchorNames(shape).chainMid, "env-12", "sb-7", "scale", "snap_0a1", "sbx_f3", "snap"];
+}
+
+export async function measureSearch(db: Db, shape: ScaleShape, warmup: number, iterations: number): Promise<Measured[]> {
+  const out: Measured[] = [];
+  for (const q of searchTerms(shape)) out.push({ name: `search "${q}"`, summary: await timeCalls(() => search(db, q), warmup, iterations) });
+  return out;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the tree statement for the deep-chain cursor pages, both directions. */
+export async function explainTree(db: Db, shape: ScaleShape): Promise<{ name: string; plan: string }[]> {
+  const cases = (await treeCases(db, shape)).filter((c) => c.name.startsWith("deep chain, cursor"));
+  const out = [];
+  for (const c of cases) {
+    const anchorId = await resolveSnapshotId(db, c.query.snapshotId);
+    const plan = await rows<Record<string, string>>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${treePageStatement(c.query, anchorId)}`);
+    out.push({ name: c.name, plan: plan.map((r) => Object.values(r)[0]).join("\n") });
+  }
+  return out;
+}
