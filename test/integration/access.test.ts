@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { count } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import { isMethodNotAllowedHandler } from "@/lib/http/methods";
 import { auditEvents, tokens } from "@/lib/db/schema";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
@@ -57,7 +58,8 @@ test("every route declares its access, and it is the one listed here", async () 
     const mod = await entry.load();
     const dir = entry.file.replace(/\/?route\.ts$/, "");
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-      if (mod[method]) declared[`${method} ${dir}`] = mod[method]!.access;
+      const handler = mod[method];
+      if (handler && !isMethodNotAllowedHandler(handler)) declared[`${method} ${dir}`] = handler.access;
     }
   }
   expect(declared).toEqual(Object.fromEntries(routes.map((r) => [r.key, r.access])));
@@ -89,6 +91,14 @@ describe.each(routes.filter((r) => r.access !== "public"))("$key", (r) => {
       }
     }
   });
+});
+
+test("a method a route lacks is a 405 in the error shape, naming the allowed ones", async () => {
+  const res = await app.call("PATCH", "/api/snapshots/my-env/patches");
+  expect(res.status).toBe(405);
+  expect(res.body.error.code).toBe("method_not_allowed");
+  expect(res.headers.get("allow")).toBe("GET, HEAD, POST");
+  expect((await app.call("DELETE", "/api/snapshots/tree?snapshotId=my-env")).status).toBe(405);
 });
 
 describe("tokens", () => {

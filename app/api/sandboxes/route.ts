@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listRecentSandboxes } from "@/lib/lineage/sandboxes";
 import { json, route } from "@/lib/http/route";
 import { pageLimit } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 const query = z.strictObject({
   limit: pageLimit(100, 20),
@@ -11,3 +12,5 @@ const query = z.strictObject({
 export const GET = route({ access: "viewer", query }, async ({ db, query }) =>
   json({ sandboxes: await listRecentSandboxes(db, query.limit) }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

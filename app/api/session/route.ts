@@ -6,6 +6,7 @@ import { clearedSessionCookie, encodeSession, sessionCookie } from "@/lib/auth/s
 import { principalForSecret } from "@/lib/auth/tokens";
 import { forbidden, unauthorized } from "@/lib/http/errors";
 import { json, route } from "@/lib/http/route";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 /** Who is signed in. */
 export const GET = route({ access: "viewer" }, async ({ principal }) =>
@@ -32,3 +33,5 @@ export const DELETE = route({ access: "public" }, async () => {
   res.headers.append("set-cookie", clearedSessionCookie);
   return res;
 });
+
+export const { PUT, PATCH } = methodsNotAllowed("GET", "POST", "DELETE");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createToken, listTokens } from "@/lib/auth/tokens";
 import { json, route } from "@/lib/http/route";
 import { roles } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 export const GET = route({ access: "admin" }, async ({ db }) => json({ tokens: await listTokens(db) }));
 
@@ -13,3 +14,5 @@ const body = z.strictObject({
 export const POST = route({ access: "admin", body }, async ({ db, body, actor }) =>
   json(await createToken(db, body, actor), 201),
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("GET", "POST");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getSandbox, upsertSandbox } from "@/lib/lineage/sandboxes";
 import { json, route } from "@/lib/http/route";
 import { isoDate, name, sandboxId, sandboxRef, sandboxStatuses, snapshotId } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 export const GET = route(
   { access: "viewer", params: z.strictObject({ ref: sandboxRef }) },
@@ -22,3 +23,5 @@ export const PUT = route(
     return json({ sandbox }, created ? 201 : 200);
   },
 );
+
+export const { POST, PATCH, DELETE } = methodsNotAllowed("GET", "PUT");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getSnapshot, upsertSnapshot } from "@/lib/lineage/snapshots";
 import { json, route } from "@/lib/http/route";
 import { isoDate, name, sandboxId, snapshotId, snapshotRef, snapshotStatuses } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 export const GET = route(
   { access: "viewer", params: z.strictObject({ ref: snapshotRef }) },
@@ -24,3 +25,5 @@ export const PUT = route(
     return json({ snapshot }, created ? 201 : 200);
   },
 );
+
+export const { POST, PATCH, DELETE } = methodsNotAllowed("GET", "PUT");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getTreePage } from "@/lib/lineage/tree";
 import { json, route } from "@/lib/http/route";
 import { pageLimit, snapshotId, snapshotRef } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 const query = z.strictObject({
   snapshotId: snapshotRef,
@@ -11,3 +12,5 @@ const query = z.strictObject({
 });
 
 export const GET = route({ access: "viewer", query }, async ({ db, query }) => json(await getTreePage(db, query)));
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

@@ -3,6 +3,7 @@ import { attachPatch, listPatches } from "@/lib/patches/patches";
 import { ApiError } from "@/lib/http/errors";
 import { json, route } from "@/lib/http/route";
 import { description, script, snapshotRef } from "@/lib/validation";
+import { methodsNotAllowed } from "@/lib/http/methods";
 
 const params = z.strictObject({ ref: snapshotRef });
 
@@ -24,3 +25,5 @@ export const POST = route(
     return res;
   },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("GET", "POST");
