@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/page-session";
+import { AppHeader } from "@/components/app/AppHeader";
+import { AuditLog } from "@/components/admin/AuditLog";
+import { TokenManager } from "@/components/admin/TokenManager";
+
+export const metadata: Metadata = { title: "Admin · Lineage" };
+
+export default async function AdminPage() {
+  const user = await requireUser("/admin");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader user={user} />
+      <main className="mx-auto w-full max-w-5xl space-y-8 px-4 py-6">
+        {user.role === "admin" ? (
+          <>
+            <TokenManager />
+            <AuditLog />
+          </>
+        ) : (
+          <section role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
+            <h1 className="font-semibold">Admins only</h1>
+            <p className="mt-1">
+              You are signed in as {user.name} with the {user.role} role. Tokens and the audit log need an admin token: sign in with one
+              to continue.
+            </p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
