@@ -1,0 +1,35 @@
+import type { SandboxPatches } from "../../client";
+import type { Style } from "../style";
+import { ago } from "../time";
+import { label, patchStateText, table } from "./labels";
+import { patchSummary } from "./patches";
+
+type Options = { now: Date; style: Style };
+
+/** A sandbox's details, then each patch that reaches it with its state there, and the output of failed runs. */
+export function renderSandbox({ sandbox, patches }: SandboxPatches, { now, style }: Options): string {
+  const details = table([
+    ["status", sandbox.status],
+    ["based on", sandbox.basedOnSnapshotId ?? "nothing (started from scratch)"],
+    ["current snapshot", sandbox.currentSnapshotId ?? "none"],
+    ["patches", patchStateText(sandbox) || "none applied"],
+    ["created", ago(sandbox.createdAt, now)],
+    ["updated", ago(sandbox.updatedAt, now)],
+  ]).map((line) => `  ${line}`);
+  const lines = [style.bold(label(sandbox)), ...details, ""];
+
+  if (!sandbox.basedOnSnapshotId) lines.push("No patch reaches it: it was not started from a snapshot.");
+  else if (patches.length === 0) lines.push(`No live patches on ${sandbox.basedOnSnapshotId}.`);
+  else {
+    lines.push(`Patches on ${sandbox.basedOnSnapshotId}:`);
+    const paint = (state: string) => (state === "applied" ? style.green : state === "failed" ? style.red : style.yellow);
+    const rows = table(
+      patches.map((p) => [`#${p.sequence}`, p.id, { text: p.state, paint: paint(p.state) }, patchSummary(p), p.ranAt ? `ran ${ago(p.ranAt, now)}` : ""]),
+    );
+    patches.forEach((p, i) => {
+      lines.push(`  ${rows[i]}`);
+      if (p.state === "failed" && p.output) lines.push(...p.output.trimEnd().split("\n").map((l) => `      ${style.dim("│")} ${l}`));
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}

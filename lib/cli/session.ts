@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { createClient, type LineageClient } from "../client";
+import { checkOption } from "./args";
+import { UsageError } from "./errors";
+import { styleFor, type Style } from "./style";
+
+/** The process streams and environment, passed in so the CLI runs the same in tests. */
+export type Io = {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  stdin: AsyncIterable<string | Buffer> & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+};
+
+export const DEFAULT_URL = "http://localhost:3000";
+
+/** What a command needs once its arguments are valid: a client, the clock and the output style. */
+export type Session = {
+  client: LineageClient;
+  now: Date;
+  style: Style;
+  print: (text: string) => void;
+  printJson: (data: unknown) => void;
+};
+
+const serverUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+// LINEAGE_NOW pins "now" for relative times (tests, reproducible examples); unset means the clock.
+const isoNow = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time" });
+
+export function openSession(command: string, values: { url?: string; token?: string }, io: Io): Session {
+  const baseUrl = checkOption(command, "url", serverUrl, values.url ?? io.env.LINEAGE_URL ?? DEFAULT_URL);
+  const token = values.token ?? io.env.LINEAGE_TOKEN;
+  if (!token) throw new UsageError("no token: pass --token or set LINEAGE_TOKEN", command);
+  const pinned = io.env.LINEAGE_NOW;
+  if (pinned !== undefined && !isoNow.safeParse(pinned).success) {
+    throw new UsageError(`LINEAGE_NOW must be an ISO-8601 date-time (got "${pinned}")`);
+  }
+  return {
+    client: createClient({ baseUrl, token }),
+    now: pinned === undefined ? new Date() : new Date(pinned),
+    style: styleFor(io.stdout.isTTY === true, io.env),
+    print: (text) => void io.stdout.write(text),
+    printJson: (data) => void io.stdout.write(`${JSON.stringify(data, null, 2)}\n`),
+  };
+}
