@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/page-session";
+import { AppHeader } from "@/components/app/AppHeader";
+import { SearchBox } from "@/components/home/SearchBox";
+import { LineageView } from "@/components/lineage/LineageView";
+
+type Params = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).ref)} · Lineage` };
+}
+
+export default async function LineagePage({ params, searchParams }: Params) {
+  const ref = decodeURIComponent((await params).ref);
+  const node = (await searchParams).node;
+  const here = `/lineage/${encodeURIComponent(ref)}${typeof node === "string" ? `?node=${encodeURIComponent(node)}` : ""}`;
+  const user = await requireUser(here);
+  return (
+    <div className="flex h-dvh flex-col">
+      <AppHeader user={user}>
+        <div className="mx-auto max-w-md">
+          <SearchBox size="small" />
+        </div>
+      </AppHeader>
+      <main className="flex min-h-0 flex-1 flex-col">
+        <LineageView refParam={ref} role={user.role} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { summarizePatchState, type PatchState } from "@/lib/ui/format";
+
+const tones = {
+  ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  pending: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+  none: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+};
+
+export function PatchStateBadge({ state }: { state: PatchState }) {
+  const { label, tone } = summarizePatchState(state);
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{label}</span>;
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiRequestError } from "@/lib/client";
+
+/** Retries only what may succeed on retry: network failures and server errors, not 4xx answers. */
+const retry = (failures: number, error: unknown) =>
+  failures < 2 && !(error instanceof ApiRequestError && error.status < 500);
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry, refetchOnWindowFocus: false } } }),
+  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

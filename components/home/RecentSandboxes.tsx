@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/ui/api";
+import { formatAge } from "@/lib/ui/format";
+import { PatchStateBadge } from "@/components/app/PatchStateBadge";
+import { QueryError } from "@/components/app/QueryError";
+import { StatusDot } from "@/components/app/StatusDot";
+
+const LIMIT = 12;
+
+/** The most recently active sandboxes, each a link to its lineage. */
+export function RecentSandboxes() {
+  const recent = useQuery({ queryKey: ["recent", LIMIT], queryFn: () => api.recentSandboxes(LIMIT) });
+
+  if (recent.isPending) {
+    return (
+      <ul aria-busy className="divide-y divide-slate-200 dark:divide-slate-800">
+        {Array.from({ length: 6 }, (_, i) => (
+          <li key={i} className="h-14 animate-pulse bg-slate-100/60 dark:bg-slate-900/60" />
+        ))}
+      </ul>
+    );
+  }
+  if (recent.isError) return <QueryError error={recent.error} onRetry={() => recent.refetch()} title="Could not load recent sandboxes" />;
+  if (recent.data.sandboxes.length === 0) {
+    return <p className="py-8 text-center text-sm text-slate-500">No sandboxes yet. They appear here as the platform reports them.</p>;
+  }
+  return (
+    <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Recent sandboxes">
+      {recent.data.sandboxes.map((s) => (
+        <li key={s.id}>
+          <Link
+            href={`/lineage/${encodeURIComponent(s.name ?? s.id)}`}
+            className="flex items-center gap-3 px-2 py-3 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-900"
+          >
+            <span className="min-w-0 flex-1">
+              <span className="block truncate font-medium">{s.name ?? <span className="font-mono text-sm">{s.id}</span>}</span>
+              <span className="block truncate font-mono text-xs text-slate-500">
+                {s.name ? `${s.id} · ` : ""}
+                {s.basedOnSnapshotId ? `on ${s.basedOnSnapshotId}` : "from scratch"}
+              </span>
+            </span>
+            <span className="hidden text-xs text-slate-600 sm:block dark:text-slate-300">
+              <StatusDot status={s.status} />
+            </span>
+            <PatchStateBadge state={s} />
+            <span className="hidden w-20 text-right text-xs text-slate-500 sm:block">{formatAge(s.updatedAt)}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

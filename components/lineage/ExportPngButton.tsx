@@ -1,0 +1,53 @@
+"use client";
+
+import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
+import { useState } from "react";
+import { useTheme } from "@/components/app/useTheme";
+
+const MAX_SIDE = 4096;
+const MARGIN = 40;
+
+/** Renders every node of the graph (not just the visible part) to a PNG download. */
+export function ExportPngButton({ fileName }: { fileName: string }) {
+  const flow = useReactFlow();
+  const theme = useTheme();
+  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+
+  const exportPng = async () => {
+    const viewportEl = document.querySelector<HTMLElement>(".react-flow__viewport");
+    if (!viewportEl) return;
+    setState("busy");
+    try {
+      const { toPng } = await import("html-to-image");
+      const bounds = getNodesBounds(flow.getNodes());
+      const scale = Math.min(1, MAX_SIDE / Math.max(bounds.width, bounds.height));
+      const width = Math.ceil(bounds.width * scale + MARGIN * 2);
+      const height = Math.ceil(bounds.height * scale + MARGIN * 2);
+      const vp = getViewportForBounds(bounds, width, height, 0.05, 2, `${MARGIN}px`);
+      const dataUrl = await toPng(viewportEl, {
+        backgroundColor: theme === "dark" ? "#020617" : "#f8fafc",
+        width,
+        height,
+        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+      });
+      const link = document.createElement("a");
+      link.download = `${fileName}.png`;
+      link.href = dataUrl;
+      link.click();
+      setState("idle");
+    } catch {
+      setState("failed");
+    }
+  };
+
+  return (
+    <button
+      type="button"
+      onClick={exportPng}
+      disabled={state === "busy"}
+      className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+    >
+      {state === "busy" ? "Exporting…" : state === "failed" ? "Export failed — retry" : "Export PNG"}
+    </button>
+  );
+}

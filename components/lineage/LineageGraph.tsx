@@ -1,0 +1,181 @@
+"use client";
+
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  useStoreApi,
+  type Edge,
+  type NodeMouseHandler,
+  type NodeTypes,
+} from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useEffect, useMemo, useRef } from "react";
+import { arrowDirections, nearestInDirection } from "@/lib/ui/graph-navigation";
+import { placeIncrementally, type Size, type XY } from "@/lib/ui/layout";
+import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/ui/lineage-model";
+import { nodeSizes } from "@/lib/ui/node-sizes";
+import { useTheme } from "@/components/app/useTheme";
+import { ExportPngButton } from "./ExportPngButton";
+import { LoadMoreNode } from "./nodes/LoadMoreNode";
+import { MoreSiblingsNode } from "./nodes/MoreSiblingsNode";
+import { SandboxNode } from "./nodes/SandboxNode";
+import { SnapshotNode } from "./nodes/SnapshotNode";
+import type { GraphNode } from "./nodes/types";
+
+const nodeTypes: NodeTypes = {
+  snapshot: SnapshotNode,
+  sandbox: SandboxNode,
+  moreSiblings: MoreSiblingsNode,
+  loadMore: LoadMoreNode,
+};
+
+const minimapColor = (n: GraphNode) =>
+  n.type === "snapshot" ? "#0ea5e9" : n.type === "sandbox" ? "#8b5cf6" : n.type === "loadMore" ? "#6366f1" : "#94a3b8";
+
+type Props = {
+  model: LineageGraphModel;
+  reach: ReadonlyMap<string, ReachMark> | null;
+  selectedId: string | null;
+  focusedId: string;
+  /** The node the first view is centred on (the anchor, or a deep-linked selection). */
+  initialFocusId: string;
+  exportName: string;
+  onActivate: (node: LineageNode) => void;
+  onFocus: (id: string) => void;
+};
+
+export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus }: Props) {
+  const flow = useReactFlow<GraphNode>();
+  const store = useStoreApi<GraphNode>();
+  const theme = useTheme();
+
+  // Positions survive re-renders: only nodes that are new get placed (see lib/ui/layout.ts).
+  const placed = useRef<ReadonlyMap<string, XY>>(new Map());
+  const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");
+  const positions = useMemo(() => {
+    const layoutNodes = model.nodes.map((n) => ({ id: n.id, ...nodeSizes[n.kind], floating: n.kind === "loadMore" }));
+    return placeIncrementally(layoutNodes, model.edges, placed.current);
+    // Recomputed when the set of nodes and edges changes, not when their data does.
+  }, [structure]);
+  useEffect(() => {
+    placed.current = positions;
+  }, [positions]);
+
+  const byId = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
+  const boxes = useMemo(() => {
+    const out = new Map<string, XY & Size>();
+    for (const n of model.nodes) {
+      const p = positions.get(n.id);
+      if (p) out.set(n.id, { ...p, ...nodeSizes[n.kind] });
+    }
+    return out;
+  }, [model, positions]);
+
+  const nodes: GraphNode[] = useMemo(
+    () =>
+      model.nodes.map((n) => ({
+        id: n.id,
+        type: n.kind,
+        position: positions.get(n.id) ?? { x: 0, y: 0 },
+        ...nodeSizes[n.kind],
+        data: { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId },
+        draggable: false,
+        connectable: false,
+      })),
+    [model, positions, reach, focusedId, selectedId],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      model.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        className: e.chain ? "chain" : undefined,
+        style: reach && reach.get(e.target)?.kind !== "reached" ? { opacity: 0.35 } : undefined,
+      })),
+    [model, reach],
+  );
+
+  // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (fitted.current || !positions.has(initialFocusId)) return;
+    fitted.current = true;
+    const near = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId).flatMap((e) => [e.source, e.target]);
+    const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore");
+    requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }));
+  }, [positions, initialFocusId, model.edges, byId, flow]);
+
+  /** Pans (keeping the zoom) just enough to show a node that went off screen. */
+  const reveal = (id: string) => {
+    const box = boxes.get(id);
+    if (!box) return;
+    const { width, height, transform } = store.getState();
+    const [tx, ty, zoom] = transform;
+    const left = box.x * zoom + tx;
+    const top = box.y * zoom + ty;
+    const visible = left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height;
+    if (!visible) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const direction = arrowDirections[e.key];
+    if (direction) {
+      e.preventDefault();
+      const next = nearestInDirection(focusedId, direction, boxes);
+      if (next) {
+        onFocus(next);
+        reveal(next);
+      }
+    } else if (e.key === "Enter") {
+      const node = byId.get(focusedId);
+      if (node) {
+        e.preventDefault();
+        onActivate(node);
+      }
+    }
+  };
+
+  const onNodeClick: NodeMouseHandler<GraphNode> = (_, node) => {
+    onFocus(node.id);
+    onActivate(node.data.node);
+  };
+
+  return (
+    <div
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label="Lineage graph. Arrow keys move between nodes, Enter opens the focused one, Escape closes the details."
+      data-testid="lineage-graph"
+      className="relative h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset"
+    >
+      <ReactFlow<GraphNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        colorMode={theme}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        disableKeyboardA11y
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} className="!hidden sm:!block" position="bottom-right" />
+        <Panel position="top-right">
+          <ExportPngButton fileName={exportName} />
+        </Panel>
+      </ReactFlow>
+    </div>
+  );
+}

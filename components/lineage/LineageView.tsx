@@ -1,0 +1,46 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { Role } from "@/lib/validation";
+import { isNotFound } from "@/lib/ui/api";
+import { resolveAnchor } from "@/lib/ui/resolve-anchor";
+import { QueryError } from "@/components/app/QueryError";
+import { NotFoundState } from "@/components/app/NotFoundState";
+import { LineageWorkspace } from "./LineageWorkspace";
+
+/** Resolves /lineage/{ref} to its anchor snapshot, with a designed state for every way that can go. */
+export function LineageView({ refParam, role }: { refParam: string; role: Role }) {
+  const resolved = useQuery({ queryKey: ["resolve", refParam], queryFn: () => resolveAnchor(refParam), staleTime: 60_000 });
+
+  if (resolved.isPending) {
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding “{refParam}”…</p>;
+  }
+  if (resolved.isError) {
+    if (isNotFound(resolved.error)) return <NotFoundState what={refParam} />;
+    return (
+      <div className="mx-auto w-full max-w-lg px-4 py-16">
+        <QueryError error={resolved.error} onRetry={() => resolved.refetch()} title={`Could not open “${refParam}”`} />
+      </div>
+    );
+  }
+  const anchor = resolved.data;
+  if (anchor.anchorId === null) {
+    const name = anchor.kind === "sandbox" ? (anchor.sandbox.name ?? anchor.sandbox.id) : refParam;
+    return (
+      <div className="mx-auto max-w-lg px-4 py-16 text-center" data-testid="no-lineage">
+        <div aria-hidden className="mx-auto mb-4 grid size-12 place-items-center rounded-full bg-violet-100 text-xl text-violet-700 dark:bg-violet-950 dark:text-violet-300">●</div>
+        <h1 className="text-xl font-semibold">{name} has no lineage yet</h1>
+        <p className="mt-2 text-slate-600 dark:text-slate-400">
+          This sandbox was started from scratch and no snapshot has been taken of it. Its lineage appears here once the platform
+          reports its first snapshot.
+        </p>
+        <Link href="/" className="mt-6 inline-block text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+          ← Back to search
+        </Link>
+      </div>
+    );
+  }
+  const title = anchor.kind === "sandbox" ? (anchor.sandbox.name ?? anchor.sandbox.id) : (anchor.snapshot.name ?? anchor.snapshot.id);
+  return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} role={role} title={title} />;
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import { ReactFlowProvider } from "@xyflow/react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Role } from "@/lib/validation";
+import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/ui/lineage-model";
+import { QueryError } from "@/components/app/QueryError";
+import { LineageGraph } from "./LineageGraph";
+import { GraphLegend } from "./GraphLegend";
+import { SidePanel } from "./panel/SidePanel";
+import { useBranches } from "./useBranches";
+import { useLineageChain } from "./useLineageChain";
+
+/** `?node=` holds the selection, so a link reopens the same view; replaceState keeps history clean. */
+function useSelectedNode(): [string | null, (id: string | null) => void] {
+  const selected = useSearchParams().get("node");
+  const select = useCallback((id: string | null) => {
+    const url = new URL(window.location.href);
+    if (id) url.searchParams.set("node", id);
+    else url.searchParams.delete("node");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+  return [selected, select];
+}
+
+const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+
+type Props = { anchorId: string; role: Role; title: string };
+
+export function LineageWorkspace({ anchorId, role, title }: Props) {
+  const chain = useLineageChain(anchorId);
+  const { branches, expand, loadMore: loadMoreBranch } = useBranches();
+  const [selectedId, select] = useSelectedNode();
+  const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
+  const [composingFor, setComposingFor] = useState<string | null>(null);
+  const initialFocusId = useRef(selectedId ?? anchorId).current;
+
+  const model = useMemo(
+    () =>
+      chain.anchor &&
+      buildLineageGraph({
+        anchor: chain.anchor,
+        ancestors: chain.ancestors.nodes,
+        descendants: chain.descendants.nodes,
+        ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
+        descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
+        branches,
+      }),
+    // The chain object is new each render; these are the values it is made of.
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
+  );
+  const reach = useMemo(() => (model && composingFor ? reachMarks(model, composingFor) : null), [model, composingFor]);
+
+  const activate = (node: LineageNode) => {
+    switch (node.kind) {
+      case "snapshot":
+        return select(node.id);
+      case "sandbox":
+        if (node.place === "sibling") expand(node.id);
+        return select(node.id);
+      case "moreSiblings":
+        return select(node.basedOn);
+      case "loadMore":
+        if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
+        if (node.target.kind === "descendants") return chain.descendants.loadMore();
+        return loadMoreBranch(node.target.sandboxId);
+    }
+  };
+
+  const graphRef = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => {
+    select(null);
+    graphRef.current?.querySelector<HTMLElement>("[data-testid=lineage-graph]")?.focus();
+  }, [select]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && selectedId && !isTyping(e.target)) close();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selectedId, close]);
+
+  if (chain.error) return <Centered><QueryError error={chain.error} onRetry={chain.retry} title="Could not load the lineage" /></Centered>;
+  if (chain.isPending || !model) return <GraphSkeleton />;
+
+  return (
+    <div className="flex min-h-0 flex-1">
+      <div ref={graphRef} className="relative min-w-0 flex-1">
+        <GraphLegend title={title} composing={composingFor !== null} />
+        <ReactFlowProvider>
+          <LineageGraph
+            model={model}
+            reach={reach}
+            selectedId={selectedId}
+            focusedId={focusedId}
+            initialFocusId={initialFocusId}
+            exportName={`lineage-${title}`}
+            onActivate={activate}
+            onFocus={setFocusedId}
+          />
+        </ReactFlowProvider>
+      </div>
+      {selectedId && <SidePanel nodeId={selectedId} role={role} onClose={close} onSelect={select} onComposingChange={setComposingFor} />}
+    </div>
+  );
+}
+
+function Centered({ children }: { children: React.ReactNode }) {
+  return <div className="mx-auto w-full max-w-lg px-4 py-16">{children}</div>;
+}
+
+function GraphSkeleton() {
+  return (
+    <div aria-busy aria-label="Loading the lineage" className="flex flex-1 flex-col items-center gap-6 py-16">
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className={`h-20 animate-pulse bg-slate-200 dark:bg-slate-800 ${i % 2 ? "w-52 rounded-2xl" : "w-60 rounded-md"}`} />
+      ))}
+      <p className="text-sm text-slate-500">Walking the lineage…</p>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import type { TreePage } from "@/lib/client";
+import type { Branch } from "@/lib/ui/lineage-model";
+import { api, errorMessage } from "@/lib/ui/api";
+import { TREE_PAGE_SIZE } from "./useLineageChain";
+
+const sandboxQuery = (id: string) => ({ queryKey: ["sandbox", id], queryFn: () => api.sandbox(id) });
+const branchPageKey = (snapshotId: string, cursor: string | undefined) => ["branch", snapshotId, cursor ?? null] as const;
+
+/**
+ * Sibling sandboxes expanded in place. Each branch is the sandbox's own snapshots: its current
+ * snapshot (the newest taken of it) and the walk onwards from there, paged like the main chain.
+ */
+export function useBranches() {
+  const queryClient = useQueryClient();
+  /** Expanded sandbox id → how many pages of its branch were asked for. */
+  const [pagesWanted, setPagesWanted] = useState<ReadonlyMap<string, number>>(new Map());
+  const ids = [...pagesWanted.keys()];
+
+  const details = useQueries({ queries: ids.map(sandboxQuery) });
+
+  // Page k needs the cursor of page k-1: each render extends the list as earlier pages arrive.
+  const pageRequests: { sandboxId: string; snapshotId: string; cursor: string | undefined }[] = [];
+  ids.forEach((sandboxId, i) => {
+    const sandbox = details[i]?.data?.sandbox;
+    const current = sandbox?.currentSnapshotId;
+    if (!sandbox || !current || current === sandbox.basedOnSnapshotId) return;
+    let cursor: string | undefined;
+    for (let k = 0; k < (pagesWanted.get(sandboxId) ?? 1); k++) {
+      pageRequests.push({ sandboxId, snapshotId: current, cursor });
+      const page = queryClient.getQueryData<TreePage>(branchPageKey(current, cursor));
+      if (!page?.pagination.next) break;
+      cursor = page.pagination.next;
+    }
+  });
+  const pages = useQueries({
+    queries: pageRequests.map((r) => ({
+      queryKey: branchPageKey(r.snapshotId, r.cursor),
+      queryFn: () => api.tree({ snapshotId: r.snapshotId, sortOrder: "asc", limit: TREE_PAGE_SIZE, cursor: r.cursor }),
+    })),
+  });
+
+  // `details` and `pages` are new arrays on every render: recompute only when their data changes.
+  const signature = [ids.join(","), ...details.map((d) => `${d.status}${d.dataUpdatedAt}`), ...pages.map((p) => `${p.status}${p.dataUpdatedAt}`)].join("|");
+  const branches = useMemo(() => {
+    const out = new Map<string, Branch>();
+    ids.forEach((sandboxId, i) => {
+      const detail = details[i]!;
+      if (detail.isError) return out.set(sandboxId, { state: "error", message: errorMessage(detail.error) });
+      const sandbox = detail.data?.sandbox;
+      if (!sandbox) return out.set(sandboxId, { state: "loading" });
+      if (!sandbox.currentSnapshotId || sandbox.currentSnapshotId === sandbox.basedOnSnapshotId) {
+        return out.set(sandboxId, { state: "empty" });
+      }
+      const own = pageRequests.map((r, k) => ({ r, q: pages[k]! })).filter(({ r }) => r.sandboxId === sandboxId);
+      const first = own[0]?.q;
+      if (!first || first.isPending) return out.set(sandboxId, { state: "loading" });
+      if (first.isError) return out.set(sandboxId, { state: "error", message: errorMessage(first.error) });
+      const loaded = own.filter(({ q }) => q.data).map(({ q }) => q.data!);
+      const last = own[own.length - 1]!.q;
+      out.set(sandboxId, {
+        state: "ready",
+        snapshots: loaded.flatMap((p) => p.snapshots),
+        more: {
+          hasMore: Boolean(last.data?.pagination.next) || last.isPending || last.isError,
+          loading: last.isPending && own.length > 1,
+          failed: last.isError && own.length > 1,
+        },
+      });
+    });
+    return out;
+  }, [signature]);
+
+  const expand = useCallback((sandboxId: string) => {
+    setPagesWanted((prev) => (prev.has(sandboxId) ? prev : new Map(prev).set(sandboxId, 1)));
+  }, []);
+
+  const loadMore = useCallback((sandboxId: string) => {
+    setPagesWanted((prev) => new Map(prev).set(sandboxId, (prev.get(sandboxId) ?? 1) + 1));
+  }, []);
+
+  return { branches, expand, loadMore };
+}
+
+/** Details of one sandbox (shared cache with the branches and the side panel). */
+export const useSandbox = (id: string, enabled = true) => useQuery({ ...sandboxQuery(id), enabled });

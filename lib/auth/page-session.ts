@@ -1,0 +1,33 @@
+/**
+ * Session checks for server-rendered pages: the same signed cookie the API accepts,
+ * read through next/headers. Pages call `requireUser` and are redirected to /signin without one.
+ */
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { config } from "../config";
+import { getDb } from "../db/client";
+import { sessionSecret } from "./secret";
+import { decodeSession, SESSION_COOKIE } from "./session";
+import { principalForTokenId, type Principal } from "./tokens";
+
+/** The signed-in principal, or null when the cookie is missing, forged, expired or its token revoked. */
+export async function getPageUser(): Promise<Principal | null> {
+  const value = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!value) return null;
+  const session = decodeSession(sessionSecret(config()), value);
+  if (!session) return null;
+  return principalForTokenId(await getDb(), session.tokenId);
+}
+
+/** The signed-in principal; otherwise a redirect to /signin that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<Principal> {
+  const user = await getPageUser();
+  if (!user) redirect(`/signin?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** A `next` parameter is followed only when it is a path on this site (no open redirects). */
+export function safeReturnPath(next: string | string[] | undefined): string {
+  const value = Array.isArray(next) ? next[0] : next;
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+}

@@ -1,0 +1,52 @@
+/** Display formatting shared by the pages: ages, sizes, patch states. Framework-free. */
+
+const UNITS: [number, string][] = [
+  [365 * 24 * 3600, "y"],
+  [30 * 24 * 3600, "mo"],
+  [24 * 3600, "d"],
+  [3600, "h"],
+  [60, "m"],
+];
+
+/** A compact duration such as "3d", "5h", "12m". */
+function shortDuration(seconds: number): string {
+  for (const [size, unit] of UNITS) if (seconds >= size) return `${Math.floor(seconds / size)}${unit}`;
+  return `${Math.max(0, Math.floor(seconds))}s`;
+}
+
+export function formatAge(iso: string, now = Date.now()): string {
+  const seconds = (now - Date.parse(iso)) / 1000;
+  return seconds < 10 ? "just now" : `${shortDuration(seconds)} ago`;
+}
+
+/** "expires in 5h", "expired 2d ago" or "no expiry". */
+export function formatExpiry(iso: string | null, now = Date.now()): string {
+  if (!iso) return "no expiry";
+  const delta = (Date.parse(iso) - now) / 1000;
+  return delta > 0 ? `expires in ${shortDuration(delta)}` : `expired ${shortDuration(-delta)} ago`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${value >= 10 || i === 0 ? Math.round(value) : value.toFixed(1)} ${units[i]}`;
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export type PatchState = { lastPatchSequence: number; pendingPatches: number; failedAtSequence: number | null };
+
+/** What a sandbox says about its patches: a failure wins over pending, pending over applied. */
+export function summarizePatchState(s: PatchState): { label: string; tone: "ok" | "pending" | "failed" | "none" } {
+  if (s.failedAtSequence !== null) return { label: `failed at #${s.failedAtSequence}`, tone: "failed" };
+  if (s.pendingPatches > 0) return { label: `${s.pendingPatches} pending`, tone: "pending" };
+  if (s.lastPatchSequence > 0) return { label: `patched to #${s.lastPatchSequence}`, tone: "ok" };
+  return { label: "no patches", tone: "none" };
+}

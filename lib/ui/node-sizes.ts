@@ -1,0 +1,10 @@
+/** Fixed node sizes: the layout needs them before the browser has measured anything. */
+import type { LineageNode } from "./lineage-model";
+import type { Size } from "./layout";
+
+export const nodeSizes: Record<LineageNode["kind"], Size> = {
+  snapshot: { width: 248, height: 112 },
+  sandbox: { width: 208, height: 92 },
+  moreSiblings: { width: 168, height: 56 },
+  loadMore: { width: 248, height: 44 },
+};
