@@ -44,8 +44,13 @@ export const snapshots = pgTable(
   },
   (t) => [
     uniqueIndex("snapshots_name_key").on(t.name),
-    index("snapshots_parent_newest_idx").on(t.parentId, t.createdAt.desc(), t.id.desc()),
-    index("snapshots_source_newest_idx").on(t.sourceSandboxId, t.createdAt.desc(), t.id.desc()),
+    index("snapshots_parent_newest_idx").on(t.parentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("snapshots_source_newest_idx").on(t.sourceSandboxId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // NULLS FIRST is what `ORDER BY created_at DESC` means: only then can the index give that order
+    // (and a LIMIT stop early) instead of a sort. Search reads the newest matches from this one.
+    index("snapshots_newest_idx").on(t.createdAt.desc().nullsFirst(), t.id),
+    // Search's exact matches: ids compare case-insensitively.
+    index("snapshots_id_lower_idx").on(sql`lower(${t.id})`),
     index("snapshots_id_trgm_idx").using("gin", sql`${t.id} gin_trgm_ops`),
     index("snapshots_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("snapshots_size_nonnegative", sql`${t.sizeBytes} >= 0`),
@@ -65,8 +70,10 @@ export const sandboxes = pgTable(
   },
   (t) => [
     uniqueIndex("sandboxes_name_key").on(t.name),
-    index("sandboxes_based_on_newest_idx").on(t.basedOnSnapshotId, t.createdAt.desc(), t.id.desc()),
-    index("sandboxes_recent_idx").on(t.updatedAt.desc(), t.id.desc()),
+    index("sandboxes_based_on_newest_idx").on(t.basedOnSnapshotId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("sandboxes_recent_idx").on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("sandboxes_newest_idx").on(t.createdAt.desc().nullsFirst(), t.id),
+    index("sandboxes_id_lower_idx").on(sql`lower(${t.id})`),
     index("sandboxes_id_trgm_idx").using("gin", sql`${t.id} gin_trgm_ops`),
     index("sandboxes_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("sandboxes_last_patch_nonnegative", sql`${t.lastPatchSequence} >= 0`),
