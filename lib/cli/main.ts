@@ -31,10 +31,12 @@ const commands: Record<string, (args: string[], io: Io) => Promise<void>> = {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === "--help" || name === "-h" || name === "help") return void io.stdout.write(mainHelp), 0;
-    const command = name === undefined ? undefined : commands[name];
-    if (!command) throw new UsageError(name === undefined ? "missing command" : `unknown command "${name}"`);
-    await command(rest, io);
+    if (name === "--help" || name === "-h" || name === "help") io.stdout.write(mainHelp);
+    else {
+      const command = name === undefined ? undefined : commands[name];
+      if (!command) throw new UsageError(name === undefined ? "missing command" : `unknown command "${name}"`);
+      await command(rest, io);
+    }
     return 0;
   } catch (err) {
     const { line, exitCode } = describe(err);

@@ -73,6 +73,11 @@ describe("renderTree", () => {
     );
   });
 
+  test("a --url given on the command line is repeated in the hints", () => {
+    const text = render({ ref: "x", limit: 2, url: "http://lineage.internal:8080", anchored: false, ancestors: page([older], "snap_4c9b6d1e") });
+    expect(text).toContain("More ancestors:   lineage tree x --direction desc --limit 2 --cursor snap_4c9b6d1e --url http://lineage.internal:8080\n");
+  });
+
   test("a direction without a next page gets no hint", () => {
     const text = render({ ref: "my-env", limit: 10, anchored: true, ancestors: page([anchor, older]), descendants: page([anchor]) });
     expect(text).not.toContain("More");

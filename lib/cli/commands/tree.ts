@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { TreePage } from "../../client";
 import { checkOption, parse, positionals } from "../args";
 import { UsageError } from "../errors";
 import { renderTree, type Direction, type TreeView } from "../render/tree";
@@ -23,11 +22,7 @@ Options:
   -h, --help             show this help
 `;
 
-const limit = z
-  .string()
-  .regex(/^\d+$/, "must be a whole number from 1 to 10")
-  .transform(Number)
-  .pipe(z.number().min(1, "must be a whole number from 1 to 10").max(10, "must be a whole number from 1 to 10"));
+const limit = z.string().regex(/^([1-9]|10)$/, "must be a whole number from 1 to 10").transform(Number);
 const direction = z.enum(["asc", "desc"], { error: "must be asc or desc" });
 
 export async function runTree(args: string[], io: Io): Promise<void> {
@@ -46,19 +41,14 @@ export async function runTree(args: string[], io: Io): Promise<void> {
   const session = openSession("tree", values, io);
 
   const snapshotId = await resolveAnchor(session.client, ref);
-  const directions: Direction[] = only ? [only] : ["desc", "asc"];
-  const pages = await Promise.all(
-    directions.map((sortOrder) => session.client.tree({ snapshotId, sortOrder, limit: pageSize, cursor: values.cursor })),
-  );
-  const byDirection: Partial<Record<Direction, TreePage>> = Object.fromEntries(directions.map((d, i) => [d, pages[i]]));
-  if (values.json) return session.printJson(byDirection);
+  const fetchPage = (sortOrder: Direction) => session.client.tree({ snapshotId, sortOrder, limit: pageSize, cursor: values.cursor });
+  const [ancestors, descendants] = await Promise.all([
+    only === "asc" ? undefined : fetchPage("desc"),
+    only === "desc" ? undefined : fetchPage("asc"),
+  ]);
+  // JSON leaves out the direction not fetched.
+  if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
 
-  const view: TreeView = {
-    ref,
-    limit: pageSize,
-    anchored: values.cursor === undefined,
-    ancestors: byDirection.desc,
-    descendants: byDirection.asc,
-  };
+  const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
   session.print(renderTree(view, session));
 }

@@ -12,6 +12,8 @@ export type Direction = "asc" | "desc";
 export type TreeView = {
   ref: string;
   limit: number;
+  /** A --url given on the command line: repeated in the hints so they run as printed. */
+  url?: string;
   anchored: boolean;
   ancestors?: TreePage;
   descendants?: TreePage;
@@ -65,8 +67,9 @@ function siblingLines(node: TreeNode, style: Style): string[] {
 }
 
 function hints(view: TreeView, style: Style): string[] {
+  const url = view.url ? ` --url ${view.url}` : "";
   const hint = (title: string, direction: Direction, next: string | null | undefined) =>
-    next ? [`${style.dim(title)} lineage tree ${view.ref} --direction ${direction} --limit ${view.limit} --cursor ${next}`] : [];
+    next ? [`${style.dim(title)} lineage tree ${view.ref} --direction ${direction} --limit ${view.limit} --cursor ${next}${url}`] : [];
   return [
     ...hint("More ancestors:  ", "desc", view.ancestors?.pagination.next),
     ...hint("More descendants:", "asc", view.descendants?.pagination.next),
