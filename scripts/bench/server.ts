@@ -28,10 +28,14 @@ export function ensureBuild() {
 
 export type Server = { baseUrl: string; stop: () => Promise<void> };
 
-/** `next start` on `port` against the given database settings; resolves once /api/health answers. */
+/**
+ * `next start` on `port` with exactly the given database settings (none inherited, so an embedded
+ * run never picks up DATABASE_URL); resolves once /api/health answers.
+ */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "DATABASE_URL" && !k.startsWith("LINEAGE_")));
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...inherited, ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000]`: the scale benchmarks of
+ * BENCHMARKS.md, on the embedded database and, when DATABASE_URL is set, on PostgreSQL.
+ *  1. tree-page (and search) latency, calling the lib functions against seeded lineages;
+ *  2. HTTP throughput of the tree route against `next start` (autocannon), plus the mixed load test;
+ *  3. the lineage page in headless Chromium (see bench/browser.ts), with its first-load JS.
+ * Timings are printed and saved under .data-bench-reports/, never asserted.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { loadConfig } from "../lib/config";
+import { openDatabase, type Db } from "../lib/db/client";
+import { anchorNames, isSeeded, scaleShape, seedScale } from "./bench/scale-lineage";
+import { explainTree, measureSearch, measureTree, treeCases, type Measured } from "./bench/tree-latency";
+import { ensureBuild, startServer } from "./bench/server";
+import { createTokens, mixedLoad, treeThroughput } from "./bench/http";
+import { browserBench } from "./bench/browser";
+import { ms } from "./bench/stats";
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    reseed: { type: "boolean", default: false },
+    sizes: { type: "string" },
+    skip: { type: "string", default: "" },
+  },
+});
+const smoke = args.smoke;
+const sizes = (args.sizes ?? (smoke ? "1000" : "1000,100000,1000000")).split(",").map(Number);
+const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser
+const plan = smoke
+  ? { warmup: 20, iterations: 100, searchIterations: 10, httpSeconds: 3, loadSeconds: 0 }
+  : { warmup: 50, iterations: 400, searchIterations: 40, httpSeconds: 20, loadSeconds: 60 };
+const ADMIN_TOKEN = "lin_bench_admin_token_0123456789";
+const SECRET = "bench-session-secret-0123456789abcdef";
+const PORT = 3310;
+
+const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}m` : n >= 1000 ? `${n / 1000}k` : String(n));
+const report: string[] = [];
+const out = (line = "") => {
+  console.log(line);
+  report.push(line);
+};
+/** Long output (query plans) goes to the report file only. */
+const toReport = (line: string) => report.push(line);
+
+type Target = { driver: "pglite" | "postgres"; size: number; env: Record<string, string> };
+
+async function postgresTarget(size: number): Promise<Target> {
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `lineage_bench_${label(size)}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return { driver: "postgres", size, env: { DATABASE_URL: url.toString() } };
+}
+
+const pgliteTarget = (size: number): Target => ({ driver: "pglite", size, env: { LINEAGE_DATA_DIR: `.data-bench-${label(size)}` } });
+
+function targetConfig(t: Target) {
+  const env = { ...t.env, LINEAGE_DEMO: "0", LINEAGE_ADMIN_TOKEN: ADMIN_TOKEN, LINEAGE_SECRET: SECRET };
+  return { env, cfg: loadConfig(env as unknown as NodeJS.ProcessEnv) };
+}
+
+/** Opens the target, seeding it unless it already holds the lineage of that size. */
+async function withSeeded<T>(t: Target, fn: (db: Db) => Promise<T>): Promise<T> {
+  const database = await openDatabase(targetConfig(t).cfg);
+  try {
+    const shape = scaleShape(t.size);
+    if (args.reseed || !(await isSeeded(database.db, shape))) {
+      console.log(`Seeding ${t.size} snapshots (${t.driver})…`);
+      const seeded = await seedScale(database.db, shape, { reset: true });
+      if (Object.values(seeded.violations).some((n) => n > 0)) throw new Error(`Seed broke the model: ${JSON.stringify(seeded.violations)}`);
+      console.log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+    }
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+function latencyTable(title: string, rows: Measured[], baseline?: Measured[]) {
+  out(`\n#### ${title}\n`);
+  out(`| case | p50 ms | p95 ms | p99 ms${baseline ? " | p50 ÷ p50 at 1 000" : ""} |`);
+  out(`|---|---:|---:|---:|${baseline ? "---:|" : ""}`);
+  for (const r of rows) {
+    const base = baseline?.find((b) => b.name === r.name);
+    const ratio = base ? ` | ${(r.summary.p50 / base.summary.p50).toFixed(2)}` : baseline ? " | –" : "";
+    out(`| ${r.name} | ${ms(r.summary.p50)} | ${ms(r.summary.p95)} | ${ms(r.summary.p99)}${ratio} |`);
+  }
+}
+
+async function latency(t: Target, baseline: Map<string, Measured[]>) {
+  await withSeeded(t, async (db) => {
+    const shape = scaleShape(t.size);
+    const tree = await measureTree(db, shape, plan.warmup, plan.iterations);
+    const searches = await measureSearch(db, shape, 3, plan.searchIterations);
+    if (t.size === sizes[0]) baseline.set(t.driver, tree);
+    latencyTable(`${t.driver}, ${t.size.toLocaleString("en")} snapshots — getTreePage, ${plan.iterations} calls per case after ${plan.warmup} warm-up`, tree, t.size === sizes[0] ? undefined : baseline.get(t.driver));
+    latencyTable(`${t.driver}, ${t.size.toLocaleString("en")} snapshots — search, ${plan.searchIterations} calls per term`, searches);
+    if (t.size === Math.max(...sizes)) {
+      console.log(`\n(EXPLAIN (ANALYZE, BUFFERS) of the deep-chain cursor pages: see the report file.)`);
+      for (const e of await explainTree(db, shape)) toReport(`\n<details><summary>EXPLAIN (ANALYZE, BUFFERS), ${t.driver}, ${t.size.toLocaleString("en")} snapshots: ${e.name}</summary>\n\n\`\`\`\n${e.plan}\n\`\`\`\n</details>`);
+    }
+  });
+}
+
+async function overHttp(t: Target) {
+  const queries = await withSeeded(t, async (db) => (await treeCases(db, scaleShape(t.size))).map((c) => c.query));
+  ensureBuild();
+  const server = await startServer(PORT, targetConfig(t).env);
+  try {
+    const tokens = await createTokens(server.baseUrl, ADMIN_TOKEN);
+    await treeThroughput(server.baseUrl, tokens.viewer, queries, 3, 10); // warm-up: JIT, connection pool
+    const tree = await treeThroughput(server.baseUrl, tokens.viewer, queries, plan.httpSeconds, 20);
+    out(`\n#### ${t.driver}, ${t.size.toLocaleString("en")} snapshots — HTTP, tree route, next start, autocannon 20 connections, ${plan.httpSeconds} s\n`);
+    out(`| requests | req/s | p50 ms | p99 ms | errors | non-2xx |`);
+    out(`|---:|---:|---:|---:|---:|---:|`);
+    out(`| ${tree.requests} | ${Math.round(tree.rps)} | ${tree.p50Ms} | ${tree.p99Ms} | ${tree.errors} | ${tree.non2xx} |`);
+    if (plan.loadSeconds > 0) {
+      const mixed = await mixedLoad(server.baseUrl, tokens, plan.loadSeconds);
+      out(mixed
+        ? `\nMixed read/write load (scripts/bench/mixed-load.mts), ${plan.loadSeconds} s: ${mixed.requests} requests, ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99Ms} ms, ${mixed.errors} errors, ${mixed.non2xx} non-2xx.`
+        : "\nMixed read/write load: scripts/bench/mixed-load.mts does not exist yet; skipped.");
+    }
+    if (!skip.has("browser")) await browserBench(server.baseUrl, tokens.viewer, anchorNames(scaleShape(t.size)).chainMid, out);
+  } finally {
+    await server.stop();
+  }
+}
+
+const drivers: Target["driver"][] = ["pglite", ...(process.env.DATABASE_URL ? (["postgres"] as const) : [])];
+const started = new Date();
+out(`### Run of ${started.toISOString()} — \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\``);
+out(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} cores, ${Math.round((await import("node:os")).totalmem() / 2 ** 30)} GiB; drivers: ${drivers.join(", ")}; sizes: ${sizes.join(", ")}.`);
+for (const driver of drivers) {
+  const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
+  const baseline = new Map<string, Measured[]>();
+  if (!skip.has("latency")) for (const t of targets) await latency(t, baseline);
+  if (!skip.has("http")) await overHttp(targets[targets.length - 1]!);
+}
+fs.mkdirSync(".data-bench-reports", { recursive: true });
+const file = `.data-bench-reports/report-${started.toISOString().replace(/[:.]/g, "-")}.md`;
+fs.writeFileSync(file, `${report.join("\n")}\n`);
+console.log(`\nReport saved to ${file}.`);

@@ -1,0 +1,123 @@
+import zlib from "node:zlib";
+import { chromium, type Page } from "@playwright/test";
+import type { TreePage } from "../../lib/lineage/tree";
+import { buildLineageGraph, type LineageGraphModel } from "../../lib/ui/lineage-model";
+import { placeIncrementally, type XY } from "../../lib/ui/layout";
+import { nodeSizes } from "../../lib/ui/node-sizes";
+import { treePath } from "./http";
+import { ms, summarize, timeCalls } from "./stats";
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHECKPOINTS = [300, 1000];
+
+/**
+ * The lineage page in headless Chromium: time to interactive, then "load more" clicks (ancestors
+ * and descendants in turn) until the graph holds 300 and then 1 000 nodes, timing each append;
+ * the first-load JS (gzip) the route pulled; and the incremental layout of one page at those sizes.
+ */
+export async function browserBench(baseUrl: string, token: string, anchor: string, out: (line?: string) => void) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const signIn = await page.request.post(`${baseUrl}/api/session`, { data: { token }, headers: { origin: baseUrl } });
+    if (!signIn.ok()) throw new Error(`POST /api/session → ${signIn.status()}`);
+
+    const scripts = new Map<string, Promise<number>>();
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.set(r.url(), r.body().then((b) => zlib.gzipSync(b).length, () => 0));
+    });
+    const started = performance.now();
+    await page.goto(`${baseUrl}/lineage/${encodeURIComponent(anchor)}`);
+    await page.locator(".react-flow__node-loadMore").first().waitFor({ state: "visible", timeout: 30_000 });
+    const interactive = performance.now() - started;
+    const firstLoadGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
+
+    out(`\n#### Lineage page in headless Chromium (/lineage/${anchor}, 1440×900)\n`);
+    out(`Time to interactive (navigation → graph with its "load more" controls): ${Math.round(interactive)} ms (target ≤ 1 000).`);
+    out(`First-load JS of the route: ${(firstLoadGzip / 1024).toFixed(1)} KiB gzip in ${scripts.size} scripts (target ≤ 250 KB).\n`);
+    out(`| graph size | load-more appends | append p50 ms | append p95 ms | append max ms | layout of one more page, p50 ms |`);
+    out(`|---:|---:|---:|---:|---:|---:|`);
+    const appends: number[] = [];
+    for (const goal of CHECKPOINTS) {
+      const before = appends.length;
+      while ((await nodeCount(page)) < goal) {
+        const took = await appendOnce(page, appends.length % 2 === 0 ? "ancestors" : "descendants");
+        if (took === null) break;
+        appends.push(took);
+      }
+      const nodes = await nodeCount(page);
+      const s = summarize(appends.slice(before).length ? appends.slice(before) : [NaN]);
+      const layout = await layoutTime(baseUrl, token, anchor, nodes);
+      out(`| ${nodes} nodes | ${appends.length - before} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(Math.max(...appends.slice(before)))} | ${ms(layout)} |`);
+      if (nodes < goal) out(`\nThe lineage ran out of pages at ${nodes} nodes.`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+const nodeCount = (page: Page) => page.evaluate(() => document.querySelectorAll(".react-flow__node").length);
+
+/**
+ * Clicks the "load more" node of one direction (the other if that one is gone) and measures, in
+ * the page, until a frame shows the new nodes with no load still busy; null when neither exists.
+ */
+function appendOnce(page: Page, prefer: "ancestors" | "descendants"): Promise<number | null> {
+  return page.evaluate(async (prefer) => {
+    const buttons = [...document.querySelectorAll<HTMLElement>(".react-flow__node-loadMore [role=button]")];
+    const button = buttons.find((b) => b.textContent?.includes(prefer)) ?? buttons[0];
+    if (!button) return null;
+    const count = () => document.querySelectorAll(".react-flow__node").length;
+    const before = count();
+    const t = performance.now();
+    button.click();
+    await new Promise<void>((resolve) => {
+      const check = () => (count() > before && !document.querySelector(".react-flow__node-loadMore [aria-busy=true]") ? resolve() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    return performance.now() - t;
+  }, prefer);
+}
+
+/**
+ * The layout work of one append (lib/ui/layout.ts, as the graph calls it), timed in Node on the
+ * same tree pages: the graph of `nodes` nodes placed incrementally on top of the graph one page smaller.
+ */
+async function layoutTime(baseUrl: string, token: string, anchor: string, nodes: number): Promise<number> {
+  const pages = { desc: [] as TreePage[], asc: [] as TreePage[] };
+  const fetchPage = async (sortOrder: "asc" | "desc") => {
+    const last = pages[sortOrder].at(-1);
+    if (last && !last.pagination.next) return false;
+    const query = { snapshotId: anchor, sortOrder, limit: 10, cursor: last?.pagination.next ?? undefined };
+    const res = await fetch(`${baseUrl}${treePath(query)}`, { headers: { authorization: `Bearer ${token}` } });
+    pages[sortOrder].push((await res.json()) as TreePage);
+    return true;
+  };
+  const graph = () => toModel(pages.desc, pages.asc);
+  await fetchPage("desc");
+  await fetchPage("asc");
+  let previous = graph();
+  for (let turn = 0; graph().nodes.length < nodes; turn++) {
+    previous = graph();
+    if (!(await fetchPage(turn % 2 ? "asc" : "desc")) && !(await fetchPage(turn % 2 ? "desc" : "asc"))) break;
+  }
+  const place = (m: LineageGraphModel, prior: ReadonlyMap<string, XY>) =>
+    placeIncrementally(m.nodes.map((n) => ({ id: n.id, ...nodeSizes[n.kind], floating: n.kind === "loadMore" })), m.edges, prior);
+  const prior = place(previous, new Map());
+  const current = graph();
+  return (await timeCalls(async () => place(current, prior), 2, 10)).p50;
+}
+
+function toModel(desc: TreePage[], asc: TreePage[]): LineageGraphModel {
+  const up = desc.flatMap((p) => p.snapshots);
+  const down = asc.flatMap((p) => p.snapshots);
+  const more = (pages: TreePage[]) => ({ hasMore: pages.at(-1)?.pagination.next != null, loading: false, failed: false });
+  return buildLineageGraph({
+    anchor: up[0]!,
+    ancestors: up.slice(1),
+    descendants: down.slice(1),
+    ancestorsLeft: more(desc),
+    descendantsLeft: more(asc),
+    branches: new Map(),
+  });
+}
