@@ -159,7 +159,8 @@ describe("browser sessions", () => {
   test("cookie writes from another origin, or without Origin, are refused and change nothing", async () => {
     const cookie = await signIn(app.tokens.editor);
     const before = (await app.call("GET", "/api/snapshots/my-env/patches")).body.patches.length;
-    for (const headers of [{ cookie, origin: "https://evil.example" }, { cookie }]) {
+    const attempts: Record<string, string>[] = [{ cookie, origin: "https://evil.example" }, { cookie }];
+    for (const headers of attempts) {
       const res = await app.call("POST", "/api/snapshots/my-env/patches", { token: null, body: { script: "csrf" }, headers });
       expect(res.status).toBe(403);
     }
