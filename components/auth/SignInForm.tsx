@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ApiRequestError } from "@/lib/client";
 import { api, errorMessage } from "@/lib/ui/api";
 
 /** Exchanges a pasted API token for a session cookie, then returns to `next`. */
@@ -20,7 +21,8 @@ export function SignInForm({ next }: { next: string }) {
       router.replace(next);
       router.refresh();
     } catch (err) {
-      setError(errorMessage(err));
+      // Here a 401 is about the pasted token, not an expired session: show the API's sentence as is.
+      setError(err instanceof ApiRequestError ? err.message : errorMessage(err));
       setPending(false);
     }
   };

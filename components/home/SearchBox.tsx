@@ -82,7 +82,8 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        // Options keep the focus on mousedown, so a blur means the user left the search.
+        onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
         placeholder={large ? "Search a sandbox or snapshot by name or id" : "Search…"}
         className={`w-full rounded-lg border border-slate-300 bg-white pr-10 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 ${large ? "px-4 py-3 text-base" : "px-3 py-1.5 text-sm"}`}

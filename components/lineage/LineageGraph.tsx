@@ -57,7 +57,12 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   const placed = useRef<ReadonlyMap<string, XY>>(new Map());
   const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");
   const positions = useMemo(() => {
-    const layoutNodes = model.nodes.map((n) => ({ id: n.id, ...nodeSizes[n.kind], floating: n.kind === "loadMore" }));
+    const layoutNodes = model.nodes.map((n) => ({
+      id: n.id,
+      ...nodeSizes[n.kind],
+      floating: n.kind === "loadMore",
+      trailing: n.kind === "moreSiblings",
+    }));
     return placeIncrementally(layoutNodes, model.edges, placed.current);
     // Recomputed when the set of nodes and edges changes, not when their data does.
   }, [structure]);
@@ -105,7 +110,9 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   useEffect(() => {
     if (fitted.current || !positions.has(initialFocusId)) return;
     fitted.current = true;
-    const near = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId).flatMap((e) => [e.source, e.target]);
+    // The focus, the chain next to it and a few of its siblings: readable at zoom 1 even on popular snapshots.
+    const touching = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId);
+    const near = [...touching.filter((e) => e.chain), ...touching.filter((e) => !e.chain).slice(0, 2)].flatMap((e) => [e.source, e.target]);
     const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore");
     requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }));
   }, [positions, initialFocusId, model.edges, byId, flow]);

@@ -19,7 +19,7 @@ function useSelectedNode(): [string | null, (id: string | null) => void] {
     const url = new URL(window.location.href);
     if (id) url.searchParams.set("node", id);
     else url.searchParams.delete("node");
-    window.history.replaceState(window.history.state, "", url);
+    window.history.replaceState(null, "", url);
   }, []);
   return [selected, select];
 }

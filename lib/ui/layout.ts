@@ -7,7 +7,13 @@ import dagre from "@dagrejs/dagre";
 
 export type XY = { x: number; y: number };
 export type Size = { width: number; height: number };
-export type LayoutNode = Size & { id: string; /** Re-placed on every layout (e.g. "load more" at a chain's end). */ floating?: boolean };
+export type LayoutNode = Size & {
+  id: string;
+  /** Re-placed on every layout (e.g. "load more" at a chain's end). */
+  floating?: boolean;
+  /** Placed after the other children of its parent (e.g. "+ more"). */
+  trailing?: boolean;
+};
 export type LayoutEdge = { source: string; target: string; chain: boolean };
 
 const GAP = 24;
@@ -15,12 +21,27 @@ const GAP = 24;
 /** Top-left positions from dagre, keyed by node id. */
 function dagrePositions(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, XY> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 56, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: "TB", align: "UL", nodesep: 28, ranksep: 56, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  // Heavy chain edges keep the lineage a straight spine with siblings beside it.
-  for (const e of edges) g.setEdge(e.source, e.target, { weight: e.chain ? 8 : 1, minlen: 1 });
-  dagre.layout(g);
+  // The chain goes in first and its edges weigh more: dagre keeps it a straight spine, siblings beside it.
+  const spine = new Set(edges.filter((e) => e.chain).flatMap((e) => [e.source, e.target]));
+  for (const n of [...nodes].sort((a, b) => Number(spine.has(b.id)) - Number(spine.has(a.id)))) {
+    g.setNode(n.id, { width: n.width, height: n.height });
+  }
+  for (const e of [...edges].sort((a, b) => Number(b.chain) - Number(a.chain))) {
+    g.setEdge(e.source, e.target, { weight: e.chain ? 8 : 1, minlen: 1 });
+  }
+  // Within a rank the chain comes first: siblings line up to its right, never across it.
+  const chainChild = new Map(edges.filter((e) => e.chain).map((e) => [e.source, e.target]));
+  const trailing = new Set(nodes.filter((n) => n.trailing).map((n) => n.id));
+  const sideEdges = edges.filter((e) => !e.chain);
+  const constraints = [
+    ...sideEdges.filter((e) => chainChild.has(e.source)).map((e) => ({ left: chainChild.get(e.source)!, right: e.target })),
+    ...sideEdges
+      .filter((t) => trailing.has(t.target))
+      .flatMap((t) => sideEdges.filter((e) => e.source === t.source && e.target !== t.target).map((e) => ({ left: e.target, right: t.target }))),
+  ];
+  dagre.layout(g, { constraints });
   const out = new Map<string, XY>();
   for (const n of nodes) {
     const p = g.node(n.id) as { x: number; y: number };

@@ -5,7 +5,7 @@ import { memo } from "react";
 import type { LoadTarget } from "@/lib/ui/lineage-model";
 import { nodeSizes } from "@/lib/ui/node-sizes";
 import type { GraphNodeOf } from "./types";
-import { nodeChrome } from "./nodeChrome";
+import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 
 const labels: Record<LoadTarget["kind"], string> = {
   ancestors: "↑ Load more ancestors",
@@ -19,6 +19,7 @@ function LoadMoreNodeView({ data }: NodeProps<GraphNodeOf<"loadMore">>) {
   return (
     <div
       role="button"
+      {...nodeStateAttributes(data)}
       aria-busy={loading}
       style={nodeSizes.loadMore}
       className={`flex items-center justify-center rounded-full border text-sm font-medium shadow-sm ${

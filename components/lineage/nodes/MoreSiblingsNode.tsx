@@ -4,13 +4,13 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { nodeSizes } from "@/lib/ui/node-sizes";
 import type { GraphNodeOf } from "./types";
-import { nodeChrome } from "./nodeChrome";
+import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 
 /** Stands for the sandboxes beyond the newest ten the walk returns ("10+"). */
 function MoreSiblingsNodeView({ data }: NodeProps<GraphNodeOf<"moreSiblings">>) {
   return (
     <div
-      data-reach={data.reach?.kind}
+      {...nodeStateAttributes(data)}
       style={nodeSizes.moreSiblings}
       title={`More than ${data.node.shown} sandboxes were started from this snapshot; the ${data.node.shown} newest are drawn.`}
       className={`flex cursor-default flex-col items-center justify-center rounded-2xl border border-dashed border-slate-300 bg-slate-50 text-center dark:border-slate-700 dark:bg-slate-900 ${nodeChrome(data)}`}

@@ -8,22 +8,22 @@ import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { StatusDot } from "@/components/app/StatusDot";
 import { useSandbox } from "../useBranches";
 import type { GraphNodeOf } from "./types";
-import { nodeChrome } from "./nodeChrome";
+import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
 
 function branchHint(place: "chain" | "sibling", branch: Branch | null): string {
   if (place === "chain") return "on the chain";
   switch (branch?.state) {
     case undefined:
-      return "click to expand its snapshots";
+      return "▸ expand its snapshots";
     case "loading":
-      return "loading its snapshots…";
+      return "loading snapshots…";
     case "empty":
       return "no snapshots of its own";
     case "error":
       return `could not expand: ${branch.message}`;
     case "ready":
-      return "expanded below";
+      return "▾ expanded";
   }
 }
 
@@ -34,7 +34,7 @@ function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
   const facts = data.node.facts ?? lookup.data?.sandbox ?? null;
   return (
     <div
-      data-reach={data.reach?.kind}
+      {...nodeStateAttributes(data)}
       style={nodeSizes.sandbox}
       className={`relative flex flex-col justify-between rounded-2xl border bg-white px-3 py-2 text-left shadow-sm dark:bg-slate-900 ${
         place === "chain" ? "border-violet-300 dark:border-violet-800" : "border-dashed border-violet-300 dark:border-violet-700"

@@ -6,7 +6,7 @@ import { formatAge, formatExpiry } from "@/lib/ui/format";
 import { nodeSizes } from "@/lib/ui/node-sizes";
 import { StatusDot } from "@/components/app/StatusDot";
 import type { GraphNodeOf } from "./types";
-import { nodeChrome } from "./nodeChrome";
+import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
 
 function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
@@ -14,7 +14,7 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
   const patches = snapshot.patchCount;
   return (
     <div
-      data-reach={data.reach?.kind}
+      {...nodeStateAttributes(data)}
       style={nodeSizes.snapshot}
       className={`relative flex flex-col justify-between rounded-md border border-l-4 bg-white px-3 py-2 text-left shadow-sm dark:bg-slate-900 ${
         isAnchor ? "border-indigo-300 border-l-indigo-600 bg-indigo-50/60 dark:border-indigo-800 dark:bg-indigo-950/40" : "border-slate-200 border-l-sky-500 dark:border-slate-700"

@@ -17,3 +17,12 @@ export function nodeChrome(d: { focused: boolean; selected: boolean; reach: Reac
           : "";
   return `${ring} ${reach} transition-[opacity,box-shadow] duration-200`;
 }
+
+/** The same state as data attributes, for tests and for styling hooks. */
+export function nodeStateAttributes(d: { focused: boolean; selected: boolean; reach: ReachMark | undefined }) {
+  return {
+    "data-reach": d.reach?.kind,
+    "data-focused": d.focused || undefined,
+    "data-selected": d.selected || undefined,
+  };
+}

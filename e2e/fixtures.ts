@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { loadConfig } from "../lib/config";
+import { demoTokens } from "../lib/db/prepare";
+import type { Role } from "../lib/validation";
+import { E2E_SECRET } from "../playwright.config";
+
+/** The demo tokens the e2e server seeds: they derive from its fixed LINEAGE_SECRET. */
+const tokens = new Map(demoTokens(loadConfig({ LINEAGE_SECRET: E2E_SECRET, LINEAGE_DATA_DIR: ".data-e2e" } as NodeJS.ProcessEnv)).map((t) => [t.role, t.secret]));
+
+export function tokenFor(role: Role): string {
+  const token = tokens.get(role);
+  if (!token) throw new Error(`No demo token for role ${role}`);
+  return token;
+}
+
+/** Signs the page's browser context in through the API (the sign-in page itself has its own test). */
+export async function signIn(page: Page, role: Role) {
+  const baseURL = test.info().project.use.baseURL!;
+  const res = await page.request.post("/api/session", { data: { token: tokenFor(role) }, headers: { origin: baseURL } });
+  expect(res.status()).toBe(200);
+}
+
+/** A graph node by id (React Flow renders each inside a wrapper carrying data-id). */
+export const graphNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+/** The card inside a graph node, which carries data-reach, data-focused and data-selected. */
+export const nodeCard = (page: Page, id: string) => graphNode(page, id).locator(":scope > div");
+
+/** Screen position of a node: equal before and after means it did not move and the viewport stayed. */
+export async function boxOf(page: Page, id: string) {
+  const box = await graphNode(page, id).boundingBox();
+  if (!box) throw new Error(`node ${id} is not rendered`);
+  return box;
+}
+
+/** Clicks a node even when it is outside the visible part of the canvas (no scrolling, no panning). */
+export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatchEvent("click");
+
+export const test = base.extend<{ editorPage: Page }>({
+  editorPage: async ({ page }, use) => {
+    await signIn(page, "editor");
+    await use(page);
+  },
+});
+
+export { expect };

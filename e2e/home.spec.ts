@@ -1,0 +1,38 @@
+import { test, expect, graphNode, nodeCard } from "./fixtures";
+
+test("search from the home page lands on the lineage of my-sandbox", async ({ editorPage: page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").first()).toBeVisible();
+
+  await page.getByRole("heading", { level: 1 }).click(); // move focus out of the autofocused search box
+  await page.keyboard.press("/");
+  const search = page.getByRole("combobox", { name: "Search sandboxes and snapshots" });
+  await expect(search).toBeFocused();
+  await search.pressSequentially("my-sand");
+  const hit = page.getByRole("option").filter({ hasText: "my-sandbox" });
+  await expect(hit).toBeVisible();
+  await hit.click();
+
+  await expect(page).toHaveURL(/\/lineage\/my-sandbox$/);
+  await expect(page.getByText("Lineage of my-sandbox")).toBeVisible();
+  // The current snapshot (newest taken of my-sandbox), marked; my-sandbox above it; its parent above that.
+  await expect(nodeCard(page, "snap_4c9b7bee")).toContainText("current");
+  await expect(graphNode(page, "sbx_chain_14")).toContainText("my-sandbox");
+  await expect(graphNode(page, "sbx_chain_14")).toContainText("failed at #1");
+  await expect(graphNode(page, "snap_4c9b7add")).toContainText("2 patches");
+  // Siblings beside their snapshots, with their patch state; the next snapshot below.
+  await expect(graphNode(page, "sbx_4c9b7add_1")).toContainText("1 pending");
+  await expect(graphNode(page, "sbx_4c9b7bee_1")).toBeVisible();
+  await expect(graphNode(page, "snap_4c9b7cff")).toBeVisible();
+});
+
+test("an unknown name gets a not-found page with a search box", async ({ editorPage: page }) => {
+  await page.goto("/lineage/no-such-thing");
+  await expect(page.getByTestId("not-found")).toContainText("No sandbox or snapshot is called “no-such-thing”");
+  const search = page.getByRole("combobox", { name: "Search sandboxes and snapshots" }).last();
+  await search.fill("popular");
+  await page.getByRole("option").filter({ hasText: "popular-base" }).click();
+  await expect(page).toHaveURL(/\/lineage\/popular-base$/);
+  // 13 sandboxes were started from popular-base: the ten newest are drawn, then "+ more".
+  await expect(graphNode(page, "more:snap_4c9b7033")).toContainText("+ more");
+});

@@ -1,0 +1,48 @@
+import { test, expect, graphNode, nodeCard } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+/** Writes the README's screenshots (docs/screenshots/*.png) in light and dark. Read-only on the data. */
+const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+    });
+
+    test(`home, lineage and the attach form with its reach (${theme})`, async ({ editorPage: page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("list", { name: "Recent sandboxes" })).toBeVisible();
+      await page.getByRole("combobox", { name: "Search sandboxes and snapshots" }).fill("my-");
+      await expect(page.getByRole("option").first()).toBeVisible();
+      await shot(page, `home-${theme}`);
+
+      await page.goto("/lineage/my-sandbox?node=sbx_chain_14");
+      await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
+      await expect(graphNode(page, "sbx_chain_14")).toContainText("failed at #1");
+      await page.waitForTimeout(400); // the initial fit animates
+      await shot(page, `lineage-${theme}`);
+
+      await page.goto("/lineage/my-env?node=snap_A");
+      const panel = page.getByTestId("side-panel");
+      await panel.getByRole("button", { name: "Attach patch…" }).click();
+      await panel.getByRole("textbox", { name: "Script", exact: true }).fill("apt-get install -y openssl=3.0.13-1");
+      await panel.getByRole("textbox", { name: "Description (optional)" }).fill("Patch CVE-2024-0727 in OpenSSL");
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "reached");
+      await page.waitForTimeout(400);
+      await shot(page, `attach-reach-${theme}`);
+    });
+  });
+}
+
+test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/lineage/my-env");
+  await expect(nodeCard(page, "snap_A")).toBeVisible();
+  await page.waitForTimeout(400);
+  await shot(page, "phone-lineage-light");
+  await page.goto("/lineage/my-env?node=sbx_sb2");
+  await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sb-2" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close details" })).toBeInViewport();
+  await shot(page, "phone-panel-light");
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+
+export const E2E_PORT = 3210;
+/** Fixed, so the demo tokens (derived from it) are known to the tests. Test-only. */
+export const E2E_SECRET = "e2e-only-secret-lineage-0123456789abcdef";
+
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "e2e", testIgnore: /screenshots\.spec\.ts/ },
+    // Writes docs/screenshots/*.png; runs after the e2e tests so it sees their fresh database state.
+    { name: "screenshots", testMatch: /screenshots\.spec\.ts/, dependencies: ["e2e"] },
+  ],
+  webServer: {
+    command: `rm -rf .data-e2e && npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      LINEAGE_DATA_DIR: ".data-e2e",
+      LINEAGE_SECRET: E2E_SECRET,
+      LINEAGE_DEMO: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
+    },
+  },
+});
