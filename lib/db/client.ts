@@ -55,8 +55,12 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({ connectionString: cfg.databaseUrl, max: 10, connectionTimeoutMillis: 2000 });
-  // An idle client that loses its server emits 'error'; without a listener that would crash the process.
+  // A client that loses its server emits 'error'; without a listener that is an uncaught exception
+  // that kills the server. The pool listens only to idle clients, so each client gets its own
+  // listener for the time it is checked out (a transaction). The error still fails the query in
+  // flight (→ 503), and the pool discards a broken client when it is released.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   // Several instances may start at once: one migrates and seeds while the others wait on the advisory lock.
   try {

@@ -75,8 +75,11 @@ export type TestApp = {
   databaseUrl: string | undefined;
 };
 
-/** `demo: true` seeds the demo lineage (SPEC §5) into the fresh database. */
-export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
+/**
+ * `demo: true` seeds the demo lineage (SPEC §5) into the fresh database. `connectVia` rewrites the
+ * PostgreSQL URL the app's pool uses (e.g. through a fault-injecting proxy); `databaseUrl` stays direct.
+ */
+export async function startTestApp(opts: { demo?: boolean; connectVia?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
   const onPostgres = process.env.TEST_DB === "postgres";
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -100,7 +103,7 @@ export async function startTestApp(opts: { demo?: boolean } = {}): Promise<TestA
   process.env.LINEAGE_DEMO = opts.demo ? "1" : "0";
   process.env.LINEAGE_ADMIN_TOKEN = ADMIN_TOKEN;
   process.env.LINEAGE_DATA_DIR = `memory://${crypto.randomUUID()}`;
-  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  if (databaseUrl) process.env.DATABASE_URL = opts.connectVia?.(databaseUrl) ?? databaseUrl;
   else delete process.env.DATABASE_URL;
 
   const { getDatabase } = await import("@/lib/db/client");
