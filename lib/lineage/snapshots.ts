@@ -6,7 +6,7 @@ import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
 import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
 
-const snapshotNotFound = (ref: string) =>
+export const snapshotNotFound = (ref: string) =>
   notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
 
 /** The id of the snapshot with this id or name (names never contain `_`, ids always do). */

@@ -1,18 +1,19 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { rows } from "../db/client";
-import { snapshots } from "../db/schema";
 import { badRequest } from "../http/errors";
-import { resolveSnapshotId } from "./snapshots";
+import { snapshotNotFound } from "./snapshots";
 import { patchStateView, sandboxPatchStateColumns, snapshotColumns, snapshotFrom, snapshotView, type SandboxRow, type SnapshotRow } from "./views";
-import { eq } from "drizzle-orm";
 
 export const MAX_SIBLINGS = 10;
 
 export type TreeQuery = { snapshotId: string; sortOrder: "asc" | "desc"; limit: number; cursor?: string };
 
 type SiblingRow = Pick<SandboxRow, "id" | "name" | "status" | "last_patch_sequence" | "pending_patches" | "failed_at_sequence">;
-type TreeRow = SnapshotRow & { siblings: SiblingRow[] | string; sibling_count: number; fetched: number };
+type TreeRow = { anchor_id: string | null; cursor_known: boolean } & (
+  | (SnapshotRow & { siblings: SiblingRow[] | string; sibling_count: number; fetched: number })
+  | { id: null }
+);
 
 // The newest child snapshot of `parent`: where a descendant walk goes next.
 const newestChildOf = (parent: SQL) =>
@@ -23,13 +24,13 @@ const newestChildOf = (parent: SQL) =>
  * exists). Each row carries `via`: the sandbox the chain runs through towards newer snapshots,
  * which that row's siblings leave out.
  */
-function walk(q: TreeQuery, anchorId: string): SQL {
+function walk(q: TreeQuery): SQL {
   if (q.sortOrder === "desc") {
     const seed = q.cursor
       ? sql`SELECT p.id, p.parent_id, p.source_sandbox_id AS src, c.source_sandbox_id AS via, 0 AS depth
             FROM snapshots c JOIN snapshots p ON p.id = c.parent_id WHERE c.id = ${q.cursor}`
       : sql`SELECT s.id, s.parent_id, s.source_sandbox_id AS src, n.source_sandbox_id AS via, 0 AS depth
-            FROM snapshots s LEFT JOIN LATERAL (${newestChildOf(sql`s.id`)}) n ON true WHERE s.id = ${anchorId}`;
+            FROM snapshots s LEFT JOIN LATERAL (${newestChildOf(sql`s.id`)}) n ON true WHERE s.id = (SELECT id FROM anchor)`;
     return sql`walk AS (
         ${seed}
         UNION ALL
@@ -41,7 +42,7 @@ function walk(q: TreeQuery, anchorId: string): SQL {
   }
   const seed = q.cursor
     ? sql`SELECT n.id, n.source_sandbox_id AS src, 0 AS depth FROM (${newestChildOf(sql`${q.cursor}`)}) n`
-    : sql`SELECT s.id, s.source_sandbox_id AS src, 0 AS depth FROM snapshots s WHERE s.id = ${anchorId}`;
+    : sql`SELECT s.id, s.source_sandbox_id AS src, 0 AS depth FROM snapshots s WHERE s.id = (SELECT id FROM anchor)`;
   return sql`walk AS (
       ${seed}
       UNION ALL
@@ -53,32 +54,44 @@ function walk(q: TreeQuery, anchorId: string): SQL {
 }
 
 /**
- * One page of the lineage walk as one statement: the chain, each node's details and its newest
- * sibling sandboxes (11 at most, to tell "10" from "10+"). Its cost depends on the page size, not
- * on the size of the lineage. Exported so the benchmarks can EXPLAIN it.
+ * One page of the lineage walk as one statement, so a page costs one round trip: it resolves the
+ * anchor (id or name) and checks the cursor, then returns the chain, each node's details and its
+ * newest sibling sandboxes (11 at most, to tell "10" from "10+"). Its cost depends on the page
+ * size, not on the size of the lineage. Always at least one row: an empty page is one row of
+ * nulls that still carries the checks. Exported so the benchmarks can EXPLAIN it.
  */
-export function treePageStatement(q: TreeQuery, anchorId: string): SQL {
-  return sql`WITH RECURSIVE ${walk(q, anchorId)}
-      SELECT ${snapshotColumns}, page.fetched::int AS fetched, sib.siblings, sib.sibling_count
-      FROM page JOIN ${snapshotFrom} ON s.id = page.id
-      CROSS JOIN LATERAL (
-        SELECT coalesce(json_agg(x ORDER BY x.created_at DESC, x.id DESC), '[]'::json) AS siblings, count(*)::int AS sibling_count
-        FROM (
-          SELECT b.id, b.name, b.status, b.last_patch_sequence, b.created_at, ${sandboxPatchStateColumns}
-          FROM sandboxes b
-          WHERE b.based_on_snapshot_id = s.id AND b.id IS DISTINCT FROM page.via
-          ORDER BY b.created_at DESC, b.id DESC
-          LIMIT ${MAX_SIBLINGS + 1}
-        ) x
-      ) sib
-      WHERE page.depth < ${q.limit}
-      ORDER BY page.depth`;
+export function treePageStatement(q: TreeQuery): SQL {
+  // Names never contain `_`, ids always start with `snap_`.
+  const anchorColumn = q.snapshotId.startsWith("snap_") ? sql`a.id` : sql`a.name`;
+  const cursorKnown = q.cursor ? sql`EXISTS (SELECT 1 FROM snapshots k WHERE k.id = ${q.cursor})` : sql`true`;
+  return sql`WITH RECURSIVE anchor AS (SELECT a.id FROM snapshots a WHERE ${anchorColumn} = ${q.snapshotId}),
+      ${walk(q)},
+      nodes AS (
+        SELECT ${snapshotColumns}, page.depth, page.fetched::int AS fetched, sib.siblings, sib.sibling_count
+        FROM page JOIN ${snapshotFrom} ON s.id = page.id
+        CROSS JOIN LATERAL (
+          SELECT coalesce(json_agg(x ORDER BY x.created_at DESC, x.id DESC), '[]'::json) AS siblings, count(*)::int AS sibling_count
+          FROM (
+            SELECT b.id, b.name, b.status, b.last_patch_sequence, b.created_at, ${sandboxPatchStateColumns}
+            FROM sandboxes b
+            WHERE b.based_on_snapshot_id = s.id AND b.id IS DISTINCT FROM page.via
+            ORDER BY b.created_at DESC, b.id DESC
+            LIMIT ${MAX_SIBLINGS + 1}
+          ) x
+        ) sib
+        WHERE page.depth < ${q.limit}
+      )
+      SELECT (SELECT id FROM anchor) AS anchor_id, ${cursorKnown} AS cursor_known, nodes.*
+      FROM (SELECT 1) one LEFT JOIN nodes ON true
+      ORDER BY nodes.depth`;
 }
 
 export async function getTreePage(db: Executor, q: TreeQuery) {
-  const anchorId = await resolveSnapshotId(db, q.snapshotId);
-  if (q.cursor) await assertCursor(db, q.cursor);
-  const list = await rows<TreeRow>(db, treePageStatement(q, anchorId));
+  const result = await rows<TreeRow>(db, treePageStatement(q));
+  const checks = result[0]!;
+  if (!checks.anchor_id) throw snapshotNotFound(q.snapshotId);
+  if (!checks.cursor_known) throw badRequest("invalid_cursor", `Cursor ${q.cursor} is not a snapshot id from pagination.next.`);
+  const list = result.filter((r): r is Extract<TreeRow, { fetched: number }> => r.id !== null);
   const hasMore = (list[0]?.fetched ?? 0) > q.limit;
   return {
     snapshots: list.map((r) => {
@@ -96,8 +109,3 @@ export async function getTreePage(db: Executor, q: TreeQuery) {
 }
 export type TreePage = Awaited<ReturnType<typeof getTreePage>>;
 export type TreeNode = TreePage["snapshots"][number];
-
-async function assertCursor(db: Executor, cursor: string) {
-  const [row] = await db.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, cursor)).limit(1);
-  if (!row) throw badRequest("invalid_cursor", `Cursor ${cursor} is not a snapshot id from pagination.next.`);
-}

@@ -19,6 +19,8 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx compiles the page.evaluate callbacks with esbuild's name-keeping helper; the page needs it too.
+    await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
     const signIn = await page.request.post(`${baseUrl}/api/session`, { data: { token }, headers: { origin: baseUrl } });
     if (!signIn.ok()) throw new Error(`POST /api/session → ${signIn.status()}`);
 
@@ -49,7 +51,10 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
       const s = summarize(appends.slice(before).length ? appends.slice(before) : [NaN]);
       const layout = await layoutTime(baseUrl, token, anchor, nodes);
       out(`| ${nodes} nodes | ${appends.length - before} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(Math.max(...appends.slice(before)))} | ${ms(layout)} |`);
-      if (nodes < goal) out(`\nThe lineage ran out of pages at ${nodes} nodes.`);
+      if (nodes < goal) {
+        out(`\nThe lineage ran out of pages at ${nodes} nodes.`);
+        break;
+      }
     }
   } finally {
     await browser.close();

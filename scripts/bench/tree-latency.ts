@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "../../lib/db/client";
-import { resolveSnapshotId } from "../../lib/lineage/snapshots";
 import { getTreePage, treePageStatement, type TreeQuery } from "../../lib/lineage/tree";
 import { search } from "../../lib/lineage/search";
 import { anchorNames, type ScaleShape } from "./scale-lineage";
@@ -55,8 +54,7 @@ export async function explainTree(db: Db, shape: ScaleShape): Promise<{ name: st
   const cases = (await treeCases(db, shape)).filter((c) => c.name.startsWith("deep chain, cursor"));
   const out = [];
   for (const c of cases) {
-    const anchorId = await resolveSnapshotId(db, c.query.snapshotId);
-    const plan = await rows<Record<string, string>>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${treePageStatement(c.query, anchorId)}`);
+    const plan = await rows<Record<string, string>>(db, sql`EXPLAIN (ANALYZE, BUFFERS) ${treePageStatement(c.query)}`);
     out.push({ name: c.name, plan: plan.map((r) => Object.values(r)[0]).join("\n") });
   }
   return out;
