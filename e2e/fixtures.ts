@@ -5,7 +5,7 @@ import type { Role } from "../lib/validation";
 import { E2E_SECRET } from "../playwright.config";
 
 /** The demo tokens the e2e server seeds: they derive from its fixed LINEAGE_SECRET. */
-const tokens = new Map(demoTokens(loadConfig({ LINEAGE_SECRET: E2E_SECRET, LINEAGE_DATA_DIR: ".data-e2e" } as NodeJS.ProcessEnv)).map((t) => [t.role, t.secret]));
+const tokens = new Map(demoTokens(loadConfig({ NODE_ENV: "test", LINEAGE_SECRET: E2E_SECRET, LINEAGE_DATA_DIR: ".data-e2e" })).map((t) => [t.role, t.secret]));
 
 export function tokenFor(role: Role): string {
   const token = tokens.get(role);

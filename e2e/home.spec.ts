@@ -36,3 +36,15 @@ test("an unknown name gets a not-found page with a search box", async ({ editorP
   // 13 sandboxes were started from popular-base: the ten newest are drawn, then "+ more".
   await expect(graphNode(page, "more:snap_4c9b7033")).toContainText("+ more");
 });
+
+test("when the API cannot be reached the lineage page offers a retry", async ({ editorPage: page }) => {
+  await page.route("**/api/sandboxes/**", (route) => route.abort("connectionrefused"));
+  await page.goto("/lineage/my-env");
+  const failure = page.getByRole("main").getByRole("alert");
+  await expect(failure).toContainText("Could not open “my-env”");
+  await expect(failure).toContainText("cannot be reached");
+
+  await page.unroute("**/api/sandboxes/**");
+  await failure.getByRole("button", { name: "Retry" }).click();
+  await expect(graphNode(page, "snap_A")).toContainText("my-env");
+});

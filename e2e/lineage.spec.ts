@@ -46,7 +46,7 @@ test("clicking a sibling sandbox expands its own snapshots in place", async ({ e
   expect(sbx.ok()).toBeTruthy();
 
   await page.goto("/lineage/my-sandbox");
-  await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("expand its snapshots");
+  await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("▸ expand");
   const anchorBefore = await boxOf(page, ANCHOR);
 
   await clickNode(page, "sbx_4c9b78bb_2");

@@ -18,6 +18,11 @@ export function AppHeader({ user, children }: { user: Pick<Principal, "name" | "
           {user.name}
         </span>
         <RoleBadge role={user.role} />
+        {user.role === "admin" && (
+          <Link href="/admin" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Admin
+          </Link>
+        )}
         <ThemeToggle />
         <SignOutButton />
       </div>

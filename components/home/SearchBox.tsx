@@ -88,7 +88,7 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
         placeholder={large ? "Search a sandbox or snapshot by name or id" : "Search…"}
         className={`w-full rounded-lg border border-slate-300 bg-white pr-10 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 ${large ? "px-4 py-3 text-base" : "px-3 py-1.5 text-sm"}`}
       />
-      <kbd className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500 sm:block dark:border-slate-600">
+      <kbd className={`pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 ${query ? "hidden" : "hidden sm:block"} rounded border border-slate-300 px-1.5 text-xs text-slate-500 dark:border-slate-600`}>
         /
       </kbd>
       {open && q !== "" && (

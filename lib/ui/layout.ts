@@ -23,31 +23,53 @@ function dagrePositions(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, X
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "TB", align: "UL", nodesep: 28, ranksep: 56, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  // The chain goes in first and its edges weigh more: dagre keeps it a straight spine, siblings beside it.
-  const spine = new Set(edges.filter((e) => e.chain).flatMap((e) => [e.source, e.target]));
-  for (const n of [...nodes].sort((a, b) => Number(spine.has(b.id)) - Number(spine.has(a.id)))) {
-    g.setNode(n.id, { width: n.width, height: n.height });
-  }
-  for (const e of [...edges].sort((a, b) => Number(b.chain) - Number(a.chain))) {
-    g.setEdge(e.source, e.target, { weight: e.chain ? 8 : 1, minlen: 1 });
-  }
-  // Within a rank the chain comes first: siblings line up to its right, never across it.
-  const chainChild = new Map(edges.filter((e) => e.chain).map((e) => [e.source, e.target]));
-  const trailing = new Set(nodes.filter((n) => n.trailing).map((n) => n.id));
-  const sideEdges = edges.filter((e) => !e.chain);
-  const constraints = [
-    ...sideEdges.filter((e) => chainChild.has(e.source)).map((e) => ({ left: chainChild.get(e.source)!, right: e.target })),
-    ...sideEdges
-      .filter((t) => trailing.has(t.target))
-      .flatMap((t) => sideEdges.filter((e) => e.source === t.source && e.target !== t.target).map((e) => ({ left: e.target, right: t.target }))),
-  ];
-  dagre.layout(g, { constraints });
+  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
+  // Heavier chain edges pull the spine straight.
+  for (const e of edges) g.setEdge(e.source, e.target, { weight: e.chain ? 8 : 1, minlen: 1 });
+  // Within each rank, nodes keep the order of a walk that takes chain edges first and trailing
+  // nodes last: the spine stays leftmost and straight, siblings line up to its right.
+  const rankOrder = walkOrder(nodes, edges);
+  dagre.layout(g, {
+    customOrder: (graph, order) => {
+      order(graph, {});
+      const ranks = new Map<number, string[]>();
+      for (const id of graph.nodes()) {
+        const rank = (graph.node(id) as { rank: number }).rank;
+        ranks.set(rank, [...(ranks.get(rank) ?? []), id]);
+      }
+      for (const ids of ranks.values()) {
+        const current = (id: string) => (graph.node(id) as { order: number }).order;
+        ids.sort((a, b) => (rankOrder.get(a) ?? Infinity) - (rankOrder.get(b) ?? Infinity) || current(a) - current(b));
+        ids.forEach((id, i) => ((graph.node(id) as { order: number }).order = i));
+      }
+    },
+  });
   const out = new Map<string, XY>();
   for (const n of nodes) {
     const p = g.node(n.id) as { x: number; y: number };
     out.set(n.id, { x: p.x - n.width / 2, y: p.y - n.height / 2 });
   }
   return out;
+}
+
+/** Depth-first visiting order from the roots: chain children first, trailing children last. */
+function walkOrder(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, number> {
+  const trailing = new Set(nodes.filter((n) => n.trailing).map((n) => n.id));
+  const children = new Map<string, LayoutEdge[]>();
+  const hasParent = new Set<string>();
+  for (const e of edges) {
+    children.set(e.source, [...(children.get(e.source) ?? []), e]);
+    hasParent.add(e.target);
+  }
+  const weight = (e: LayoutEdge) => (e.chain ? 0 : trailing.has(e.target) ? 2 : 1);
+  const index = new Map<string, number>();
+  const visit = (id: string) => {
+    if (index.has(id)) return;
+    index.set(id, index.size);
+    for (const e of [...(children.get(id) ?? [])].sort((a, b) => weight(a) - weight(b))) visit(e.target);
+  };
+  for (const n of nodes) if (!hasParent.has(n.id)) visit(n.id);
+  return index;
 }
 
 type Box = XY & Size;

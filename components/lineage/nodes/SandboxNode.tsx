@@ -15,9 +15,9 @@ function branchHint(place: "chain" | "sibling", branch: Branch | null): string {
   if (place === "chain") return "on the chain";
   switch (branch?.state) {
     case undefined:
-      return "▸ expand its snapshots";
+      return "▸ expand";
     case "loading":
-      return "loading snapshots…";
+      return "expanding…";
     case "empty":
       return "no snapshots of its own";
     case "error":
