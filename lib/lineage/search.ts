@@ -9,12 +9,17 @@ type Hit = { kind: "snapshot" | "sandbox"; id: string; name: string | null; stat
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** How many of a table's newest rows a broad term is first looked for in. */
+const RECENT_WINDOW = 5000;
+
 /**
  * Sandboxes and snapshots whose id or name contains `q`: exact matches first, then prefixes, then
- * the rest; newest first within each. One query per rank, newest first with a LIMIT, stopping once
- * the page is full: a term that matches nearly every row (say "snap") reads a page of the newest
- * rows through the created_at index, instead of sorting a million matches and then looking for
- * substring matches that rank below them.
+ * the rest; newest first within each. One statement per rank, stopping once the page is full.
+ * Within a rank, a table's newest matches come from its newest RECENT_WINDOW rows when a broad
+ * term (say "snap") fills the page there: no sorting of a million matches. Otherwise all of its
+ * matches are found through the trigram indexes and sorted: few, since the recent rows held few.
+ * (Left to itself the planner walks the created_at index for rare terms too, when it guesses
+ * them common, and reads the whole table.)
  */
 export async function search(db: Executor, q: string) {
   const needle = q.toLowerCase();
@@ -25,20 +30,26 @@ export async function search(db: Executor, q: string) {
   const contains = sql`(t.id ILIKE ${`%${pattern}%`} OR t.name ILIKE ${`%${pattern}%`})`;
   // IS NOT TRUE, not NOT: a null name must not turn "not a prefix match" into null.
   const ranks: SQL[] = [exact, sql`${prefix} AND ${exact} IS NOT TRUE`, sql`${contains} AND ${prefix} IS NOT TRUE`];
-  // Exact matches are a handful found through the unique name and lower(id) indexes: no inner
-  // ORDER BY, which could tempt the planner into walking the created_at index instead.
-  const matching = (table: "snapshots" | "sandboxes", kind: Hit["kind"], where: SQL, limit: number | null) => sql`
-    (SELECT ${kind} AS kind, t.id, t.name, t.status::text AS status, t.created_at
-     FROM ${sql.identifier(table)} t WHERE ${where}
-     ${limit === null ? sql`` : sql`ORDER BY t.created_at DESC, t.id LIMIT ${limit}`})`;
+  const columns = (kind: Hit["kind"]) => sql`${kind} AS kind, t.id, t.name, t.status::text AS status, t.created_at`;
+  // Exact matches are a handful, found through the unique name and lower(id) indexes.
+  const exactMatches = (table: SQL, kind: Hit["kind"], where: SQL) => sql`(SELECT ${columns(kind)} FROM ${table} t WHERE ${where})`;
+  const newestMatches = (table: SQL, kind: Hit["kind"], where: SQL, limit: number) => sql`(
+    WITH recent AS (
+      SELECT ${columns(kind)} FROM (SELECT id, name, status, created_at FROM ${table} ORDER BY created_at DESC, id LIMIT ${RECENT_WINDOW}) t
+      WHERE ${where} ORDER BY t.created_at DESC, t.id LIMIT ${limit})
+    SELECT * FROM recent WHERE (SELECT count(*) FROM recent) = ${limit}
+    UNION ALL
+    -- Sorting on an expression keeps the planner off the created_at index here.
+    (SELECT ${columns(kind)} FROM ${table} t WHERE ${where} AND (SELECT count(*) FROM recent) < ${limit}
+     ORDER BY t.created_at + interval '0 seconds' DESC, t.id LIMIT ${limit}))`;
   const hits: Hit[] = [];
   for (const [rank, where] of ranks.entries()) {
     const limit = MAX_RESULTS - hits.length;
-    const inner = rank === 0 ? null : limit;
+    const matches = (table: SQL, kind: Hit["kind"]) => (rank === 0 ? exactMatches(table, kind, where) : newestMatches(table, kind, where, limit));
     hits.push(
       ...(await rows<Hit>(
         db,
-        sql`SELECT * FROM (${matching("sandboxes", "sandbox", where, inner)} UNION ALL ${matching("snapshots", "snapshot", where, inner)}) h
+        sql`SELECT * FROM (${matches(sql`sandboxes`, "sandbox")} UNION ALL ${matches(sql`snapshots`, "snapshot")}) h
             ORDER BY h.created_at DESC, h.id LIMIT ${limit}`,
       )),
     );

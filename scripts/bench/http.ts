@@ -23,14 +23,14 @@ export async function createTokens(baseUrl: string, adminToken: string): Promise
 export const treePath = (q: TreeQuery) =>
   `/api/snapshots/tree?${new URLSearchParams({ snapshotId: q.snapshotId, sortOrder: q.sortOrder, limit: String(q.limit), ...(q.cursor && { cursor: q.cursor }) })}`;
 
-/** autocannon against the tree route, each connection cycling through the benchmark's tree pages. */
-export async function treeThroughput(baseUrl: string, token: string, queries: TreeQuery[], seconds: number, connections: number): Promise<LoadResult> {
+/** autocannon against `paths`, each connection cycling through them. */
+export async function throughput(baseUrl: string, token: string | null, paths: string[], seconds: number, connections: number): Promise<LoadResult> {
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: queries.map((q) => ({ method: "GET", path: treePath(q) })),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    requests: paths.map((path) => ({ method: "GET", path })),
   });
   return {
     requests: result.requests.total,
