@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { PoolClient } from "pg";
 import { config, type Config } from "../config";
 import * as schema from "./schema";
 import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
@@ -54,13 +55,15 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  // Requests fail fast when the server is unreachable: 2 s to connect, then a 503.
   const pool = new Pool({ connectionString: cfg.databaseUrl, max: 10, connectionTimeoutMillis: 2000 });
   // A client that loses its server emits 'error'; without a listener that is an uncaught exception
-  // that kills the server. The pool listens only to idle clients, so each client gets its own
-  // listener for the time it is checked out (a transaction). The error still fails the query in
-  // flight (→ 503), and the pool discards a broken client when it is released.
+  // that kills the server. The pool listens only to idle clients, so every client gets one of its own.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
+  const checkOut = pool.connect.bind(pool);
+  pool.connect = ((callback?: Parameters<typeof checkOut>[0]) =>
+    callback ? checkOut(callback) : checkOut().then(releaseOnConnectionLoss)) as typeof pool.connect;
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   // Several instances may start at once: one migrates and seeds while the others wait on the advisory lock.
   try {
@@ -78,6 +81,27 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
     throw err;
   }
   return { db, driver: "postgres", close: () => pool.end() };
+}
+
+/**
+ * Drizzle's transactions release their client in a `finally` that starts only after BEGIN succeeded:
+ * a client whose connection dies before or during BEGIN would never go back, and each such leak
+ * costs the pool a connection for good (ten of them, and no transaction could ever run again, nor
+ * could the pool be closed). So a client that loses its connection while checked out is handed back
+ * at once, for the pool to discard, and the owner's later release does nothing.
+ */
+function releaseOnConnectionLoss(client: PoolClient): PoolClient {
+  const release = client.release;
+  let released = false;
+  const onLost = (err: Error) => client.release(err);
+  client.once("error", onLost);
+  client.release = (err?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.removeListener("error", onLost);
+    release(err);
+  };
+  return client;
 }
 
 /** Opens, migrates and prepares (demo seed, bootstrap tokens) the configured database. */

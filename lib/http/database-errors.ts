@@ -1,3 +1,4 @@
+import { DataDirLockedError } from "../db/data-dir-lock";
 import { ApiError } from "./errors";
 
 const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
@@ -7,6 +8,12 @@ const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EP
  * a constraint or value error that validation let through is a 409/400, never a 500.
  */
 export function classifyDatabaseError(err: unknown): ApiError | null {
+  // Another process has the embedded data folder (`npm start` says so at start-up; a bare `next start` finds out here).
+  if (err instanceof DataDirLockedError) {
+    return new ApiError(503, "database_unavailable", "The embedded database is in use by another process; stop it and retry.", {
+      "Retry-After": "2",
+    });
+  }
   const e = (err as { cause?: unknown })?.cause ?? err;
   const code = (e as { code?: unknown })?.code;
   const message = e instanceof Error ? e.message : "";

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
@@ -100,11 +102,7 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     await sleep(3000);
     proxy.restore();
     const restoredAt = performance.now();
-    let health = await timed(() => app.call("GET", "/api/health", { token: null }));
-    while (health.status !== 200 && performance.now() - restoredAt < 2 * RECOVERY_MS) {
-      await sleep(100);
-      health = await timed(() => app.call("GET", "/api/health", { token: null }));
-    }
+    await waitForHealthy();
     const recoveredAt = performance.now();
     await sleep(1000);
     running = false;
@@ -134,6 +132,15 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     expect(patches.map((p) => p.idempotency_key).sort()).toEqual([...keys].sort());
   });
 
+  test("health: 503 with Retry-After while the database is away, 200 once it is back", async () => {
+    proxy.cut();
+    const away = await timed(() => app.call("GET", "/api/health", { token: null }));
+    proxy.restore();
+    expect(away).toMatchObject({ status: 503, code: "database_unavailable", retryAfter: "2" });
+    expect(away.ms).toBeLessThan(FAIL_FAST_MS);
+    expect(await waitForHealthy(), "ms until healthy again").toBeLessThan(RECOVERY_MS);
+  });
+
   test("an attach cut off mid-transaction is rolled back: no patch, no audit event, no sequence used", async () => {
     const before = await patchLedger();
     // Hold the snapshot's row lock on a direct connection, so the attach stops inside its transaction.
@@ -145,6 +152,7 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     const outcome = await pending;
     await direct.query("ROLLBACK");
     proxy.restore();
+    await waitForHealthy();
 
     expect(outcome.status).toBe(503);
     expect(outcome.ms).toBeLessThan(FAIL_FAST_MS);
@@ -153,6 +161,30 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     expect(next.status).toBe(201);
     expect(next.body.patch.sequence).toBe(before.length + 1);
   });
+
+  test("transactions whose connection dies at BEGIN do not leak pool connections", async () => {
+    const db = await getDb();
+    const transaction = () => db.transaction((tx) => tx.execute(sql`SELECT 1`));
+    await Promise.all(Array.from({ length: 10 }, transaction)); // ten idle connections in the pool
+    proxy.cut();
+    // Started in the same tick, before the app has noticed the resets: each takes an idle connection
+    // that dies under its BEGIN.
+    const doomed = await Promise.allSettled(Array.from({ length: 10 }, transaction));
+    proxy.restore();
+    expect(doomed.filter((r) => r.status === "fulfilled")).toEqual([]);
+    // With leaked connections the pool would stay full: every transaction would time out waiting.
+    const after = await Promise.allSettled(Array.from({ length: 10 }, transaction));
+    expect(after.filter((r) => r.status === "rejected")).toEqual([]);
+  });
+
+  /** Polls /api/health until it answers 200; returns how long that took (ms). */
+  async function waitForHealthy() {
+    const start = performance.now();
+    while ((await app.call("GET", "/api/health", { token: null })).status !== 200 && performance.now() - start < 2 * RECOVERY_MS) {
+      await sleep(100);
+    }
+    return performance.now() - start;
+  }
 
   async function waitForLockWaiter() {
     for (let i = 0; i < 100; i++) {
