@@ -41,7 +41,7 @@ test("clicking a sibling sandbox expands its own snapshots in place", async ({ e
   expect(snap.ok()).toBeTruthy();
   const sbx = await request.put("/api/sandboxes/sbx_e2ebranch", {
     headers: runtime,
-    data: { name: "e2e-branch-child", status: "running", basedOnSnapshotId: "snap_e2ebranch", createdAt: hoursAgo(92) },
+    data: { name: "branch-experiment", status: "running", basedOnSnapshotId: "snap_e2ebranch", createdAt: hoursAgo(92) },
   });
   expect(sbx.ok()).toBeTruthy();
 
@@ -51,7 +51,7 @@ test("clicking a sibling sandbox expands its own snapshots in place", async ({ e
 
   await clickNode(page, "sbx_4c9b78bb_2");
   await expect(graphNode(page, "snap_e2ebranch")).toBeVisible();
-  await expect(graphNode(page, "sbx_e2ebranch")).toContainText("e2e-branch-child");
+  await expect(graphNode(page, "sbx_e2ebranch")).toContainText("branch-experiment");
   await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("expanded");
   await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sbx_4c9b78bb_2" })).toBeVisible();
   expect(await boxOf(page, ANCHOR)).toEqual(anchorBefore);

@@ -43,6 +43,7 @@ test("attach shows its reach, lands on the node and in the panel, renders the sc
   await item.getByRole("button", { name: "Remove" }).click();
   await expect(item).toContainText("Remove patch #3?");
   await item.getByRole("button", { name: "Remove patch #3" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: "Patch #3 removed." })).toBeVisible();
   await expect(panel.getByTestId("patch-item").filter({ hasText: "#3" })).toHaveCount(0);
   await expect(graphNode(page, "snap_A")).toContainText("2 patches");
   await expect(graphNode(page, "sbx_sb1")).toContainText("patched to #2");

@@ -16,7 +16,7 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const [query, setQuery] = useState(initialQuery);
-  const [open, setOpen] = useState(initialQuery !== "");
+  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const q = useDebouncedValue(query.trim(), 120);
 

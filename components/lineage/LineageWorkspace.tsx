@@ -1,6 +1,7 @@
 "use client";
 
 import { ReactFlowProvider } from "@xyflow/react";
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/validation";
@@ -8,7 +9,6 @@ import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/ui/lineag
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
-import { SidePanel } from "./panel/SidePanel";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 
@@ -23,6 +23,11 @@ function useSelectedNode(): [string | null, (id: string | null) => void] {
   }, []);
   return [selected, select];
 }
+
+// The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
+const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
+  loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
+});
 
 const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
 

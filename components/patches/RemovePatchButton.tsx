@@ -9,12 +9,17 @@ import { Notice } from "./Notice";
 import { refreshAfterPatchChange } from "./refreshAfterPatchChange";
 
 /** Remove with a confirmation step; the patch stays in history and is never applied again. */
-export function RemovePatchButton({ snapshotId, patch, permission }: { snapshotId: string; patch: PatchView; permission: Permission }) {
+type Props = { snapshotId: string; patch: PatchView; permission: Permission; onRemoved: (patch: PatchView) => void };
+
+export function RemovePatchButton({ snapshotId, patch, permission, onRemoved }: Props) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api.removePatch(snapshotId, patch.id),
-    onSuccess: () => refreshAfterPatchChange(queryClient, snapshotId),
+    onSuccess: ({ patch: removed }) => {
+      onRemoved(removed);
+      refreshAfterPatchChange(queryClient, snapshotId);
+    },
   });
 
   if (!permission.allowed) {

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { PatchView } from "@/lib/client";
 import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import type { Permission } from "@/lib/ui/permissions";
@@ -13,6 +14,7 @@ import { ScriptBlock } from "./ScriptBlock";
 /** A snapshot's patches in sequence order; removed ones on request, for history. */
 export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: string; removePermission: Permission }) {
   const [showRemoved, setShowRemoved] = useState(false);
+  const [removed, setRemoved] = useState<PatchView | null>(null);
   const patches = useQuery({
     queryKey: ["patches", snapshotId, showRemoved],
     queryFn: () => api.listPatches(snapshotId, { includeRemoved: showRemoved }),
@@ -27,6 +29,11 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
           show removed
         </label>
       </div>
+      {removed && (
+        <Notice tone="success">
+          Patch #{removed.sequence} removed. Sandboxes that have not applied it will skip it; it stays in the history.
+        </Notice>
+      )}
       {patches.isPending && <div className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />}
       {patches.isError && <QueryError error={patches.error} onRetry={() => patches.refetch()} title="Could not load the patches" />}
       {patches.data?.patches.length === 0 && <Notice tone="info">No patches on this snapshot yet.</Notice>}
@@ -45,7 +52,7 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
               {p.removedAt ? (
                 <span className="text-xs text-slate-500">removed by {p.removedBy}</span>
               ) : (
-                <RemovePatchButton snapshotId={snapshotId} patch={p} permission={removePermission} />
+                <RemovePatchButton snapshotId={snapshotId} patch={p} permission={removePermission} onRemoved={setRemoved} />
               )}
             </div>
             <p className="mb-1 text-xs text-slate-500">
