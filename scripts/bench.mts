@@ -10,13 +10,13 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadConfig } from "../lib/config";
-import { openDatabase, type Db } from "../lib/db/client";
+import { openDatabase, type Database } from "../lib/db/client";
 import { anchorNames, isSeeded, scaleShape, seedScale } from "./bench/scale-lineage";
-import { explainTree, measureSearch, measureTree, treeCases, type Measured } from "./bench/tree-latency";
+import { explainTree, searchCalls, treeCalls, treeCases } from "./bench/tree-latency";
 import { ensureBuild, startServer } from "./bench/server";
 import { createTokens, mixedLoad, throughput, treePath } from "./bench/http";
 import { browserBench } from "./bench/browser";
-import { ms } from "./bench/stats";
+import { measureInterleaved, ms, type Measured } from "./bench/stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -67,7 +67,7 @@ function targetConfig(t: Target) {
 }
 
 /** Opens the target, seeding it unless it already holds the lineage of that size. */
-async function withSeeded<T>(t: Target, fn: (db: Db) => Promise<T>): Promise<T> {
+async function openSeeded(t: Target): Promise<Database> {
   const database = await openDatabase(targetConfig(t).cfg);
   try {
     const shape = scaleShape(t.size);
@@ -77,15 +77,17 @@ async function withSeeded<T>(t: Target, fn: (db: Db) => Promise<T>): Promise<T> 
       if (Object.values(seeded.violations).some((n) => n > 0)) throw new Error(`Seed broke the model: ${JSON.stringify(seeded.violations)}`);
       console.log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
     }
-    return await fn(database.db);
-  } finally {
+    return database;
+  } catch (err) {
     await database.close();
+    throw err;
   }
 }
 
 function latencyTable(title: string, rows: Measured[], baseline?: Measured[]) {
   out(`\n#### ${title}\n`);
-  out(`| case | p50 ms | p95 ms | p99 ms${baseline ? " | p50 ÷ p50 at 1 000" : ""} |`);
+  const ratioHeader = ` | p50 ÷ p50 at ${sizes[0]!.toLocaleString("en")}`;
+  out(`| case | p50 ms | p95 ms | p99 ms${baseline ? ratioHeader : ""} |`);
   out(`|---|---:|---:|---:|${baseline ? "---:|" : ""}`);
   for (const r of rows) {
     const base = baseline?.find((b) => b.name === r.name);
@@ -94,23 +96,33 @@ function latencyTable(title: string, rows: Measured[], baseline?: Measured[]) {
   }
 }
 
-async function latency(t: Target, baseline: Map<string, Measured[]>) {
-  await withSeeded(t, async (db) => {
-    const shape = scaleShape(t.size);
-    const tree = await measureTree(db, shape, plan.warmup, plan.iterations);
-    const searches = await measureSearch(db, shape, 3, plan.searchIterations);
-    if (t.size === sizes[0]) baseline.set(t.driver, tree);
-    latencyTable(`${t.driver}, ${t.size.toLocaleString("en")} snapshots — getTreePage, ${plan.iterations} calls per case after ${plan.warmup} warm-up`, tree, t.size === sizes[0] ? undefined : baseline.get(t.driver));
-    latencyTable(`${t.driver}, ${t.size.toLocaleString("en")} snapshots — search, ${plan.searchIterations} calls per term`, searches);
-    if (t.size === Math.max(...sizes)) {
-      console.log(`\n(EXPLAIN (ANALYZE, BUFFERS) of the deep-chain cursor pages: see the report file.)`);
-      for (const e of await explainTree(db, shape)) toReport(`\n<details><summary>EXPLAIN (ANALYZE, BUFFERS), ${t.driver}, ${t.size.toLocaleString("en")} snapshots: ${e.name}</summary>\n\n\`\`\`\n${e.plan}\n\`\`\`\n</details>`);
+/** All sizes of one driver open at once and timed round-robin (see measureInterleaved). */
+async function latency(targets: Target[]) {
+  const databases: Database[] = [];
+  try {
+    for (const t of targets) databases.push(await openSeeded(t));
+    const shapes = targets.map((t) => scaleShape(t.size));
+    const tree = await measureInterleaved(await Promise.all(databases.map((d, i) => treeCalls(d.db, shapes[i]!))), plan.warmup, plan.iterations);
+    const searches = await measureInterleaved(databases.map((d, i) => searchCalls(d.db, shapes[i]!)), 3, plan.searchIterations);
+    const { driver } = targets[0]!;
+    targets.forEach((t, i) => {
+      const size = `${driver}, ${t.size.toLocaleString("en")} snapshots`;
+      latencyTable(`${size} — getTreePage, ${plan.iterations} calls per case after ${plan.warmup} warm-up`, tree[i]!, i > 0 ? tree[0] : undefined);
+      latencyTable(`${size} — search, ${plan.searchIterations} calls per term`, searches[i]!);
+    });
+    const largest = targets.length - 1;
+    console.log(`\n(EXPLAIN (ANALYZE, BUFFERS) of the deep-chain cursor pages: see the report file.)`);
+    for (const e of await explainTree(databases[largest]!.db, shapes[largest]!)) {
+      toReport(`\n<details><summary>EXPLAIN (ANALYZE, BUFFERS), ${driver}, ${targets[largest]!.size.toLocaleString("en")} snapshots: ${e.name}</summary>\n\n\`\`\`\n${e.plan}\n\`\`\`\n</details>`);
     }
-  });
+  } finally {
+    for (const d of databases) await d.close();
+  }
 }
 
 async function overHttp(t: Target) {
-  const treePaths = await withSeeded(t, async (db) => (await treeCases(db, scaleShape(t.size))).map((c) => treePath(c.query)));
+  const database = await openSeeded(t);
+  const treePaths = (await treeCases(database.db, scaleShape(t.size)).finally(() => database.close())).map((c) => treePath(c.query));
   ensureBuild();
   const server = await startServer(PORT, targetConfig(t).env);
   try {
@@ -142,8 +154,7 @@ out(`### Run of ${started.toISOString()} — \`npm run bench${process.argv.lengt
 out(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} cores, ${Math.round((await import("node:os")).totalmem() / 2 ** 30)} GiB; drivers: ${drivers.join(", ")}; sizes: ${sizes.join(", ")}.`);
 for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
-  const baseline = new Map<string, Measured[]>();
-  if (!skip.has("latency")) for (const t of targets) await latency(t, baseline);
+  if (!skip.has("latency")) await latency(targets);
   if (!skip.has("http")) await overHttp(targets[targets.length - 1]!);
 }
 fs.mkdirSync(".data-bench-reports", { recursive: true });

@@ -8,16 +8,39 @@ export function summarize(samples: number[]): Summary {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `iterations` times, timing each call. */
-export async function timeCalls(fn: () => Promise<unknown>, warmup: number, iterations: number): Promise<Summary> {
-  for (let i = 0; i < warmup; i++) await fn();
+/** Times `iterations` calls of `fn`, one sample each. */
+export async function sampleCalls(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const t = performance.now();
     await fn();
     samples.push(performance.now() - t);
   }
-  return summarize(samples);
+  return samples;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `iterations` times, timing each call. */
+export async function timeCalls(fn: () => Promise<unknown>, warmup: number, iterations: number): Promise<Summary> {
+  await sampleCalls(fn, warmup);
+  return summarize(await sampleCalls(fn, iterations));
+}
+
+export type Timed = { name: string; run: () => Promise<unknown> };
+export type Measured = { name: string; summary: Summary };
+
+/**
+ * Times every suite's calls round-robin in `rounds` slices, so that background load on a shared
+ * machine falls on all suites (say, all lineage sizes) alike and their ratios stay fair.
+ */
+export async function measureInterleaved(suites: Timed[][], warmup: number, iterations: number, rounds = 10): Promise<Measured[][]> {
+  for (const suite of suites) for (const t of suite) await sampleCalls(t.run, warmup);
+  const samples = suites.map((suite) => suite.map(() => [] as number[]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, suite] of suites.entries()) {
+      for (const [j, t] of suite.entries()) samples[i]![j]!.push(...(await sampleCalls(t.run, Math.ceil(iterations / rounds))));
+    }
+  }
+  return suites.map((suite, i) => suite.map((t, j) => ({ name: t.name, summary: summarize(samples[i]![j]!) })));
 }
 
 export const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));

@@ -3,9 +3,7 @@ import { rows, type Db } from "../../lib/db/client";
 import { getTreePage, treePageStatement, type TreeQuery } from "../../lib/lineage/tree";
 import { search } from "../../lib/lineage/search";
 import { anchorNames, type ScaleShape } from "./scale-lineage";
-import { timeCalls, type Summary } from "./stats";
-
-export type Measured = { name: string; summary: Summary };
+import type { Timed } from "./stats";
 
 /**
  * The tree pages a user of the lineage page asks for: first pages and cursor pages, both
@@ -32,21 +30,14 @@ export async function treeCases(db: Db, shape: ScaleShape): Promise<{ name: stri
   ];
 }
 
-export async function measureTree(db: Db, shape: ScaleShape, warmup: number, iterations: number): Promise<Measured[]> {
-  const out: Measured[] = [];
-  for (const c of await treeCases(db, shape)) out.push({ name: c.name, summary: await timeCalls(() => getTreePage(db, c.query), warmup, iterations) });
-  return out;
+/** The tree pages as timed calls of getTreePage. */
+export async function treeCalls(db: Db, shape: ScaleShape): Promise<Timed[]> {
+  return (await treeCases(db, shape)).map((c) => ({ name: c.name, run: () => getTreePage(db, c.query) }));
 }
 
 /** Searches as typed in the search box: exact names, prefixes, id fragments, and a term that matches everything. */
-export function searchTerms(shape: ScaleShape): string[] {
-  return [anchorNames(shape).chainMid, "env-12", "sb-7", "scale", "snap_0a1", "sbx_f3", "snap"];
-}
-
-export async function measureSearch(db: Db, shape: ScaleShape, warmup: number, iterations: number): Promise<Measured[]> {
-  const out: Measured[] = [];
-  for (const q of searchTerms(shape)) out.push({ name: `search "${q}"`, summary: await timeCalls(() => search(db, q), warmup, iterations) });
-  return out;
+export function searchCalls(db: Db, shape: ScaleShape): Timed[] {
+  return [anchorNames(shape).chainMid, "env-12", "sb-7", "scale", "snap_0a1", "sbx_f3", "snap"].map((q) => ({ name: `search "${q}"`, run: () => search(db, q) }));
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the tree statement for the deep-chain cursor pages, both directions. */
