@@ -102,3 +102,15 @@ test("keyboard: arrows move between nodes, Enter opens the panel, Esc closes it"
   await page.keyboard.press("ArrowDown");
   await expect(nodeCard(page, "snap_B")).toHaveAttribute("data-focused", "true");
 });
+
+test("the graph exports as a PNG", async ({ editorPage: page }) => {
+  await page.goto("/lineage/my-env");
+  await expect(graphNode(page, "snap_A")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export PNG" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("lineage-my-env.png");
+  const bytes = await (await import("node:fs/promises")).readFile((await file.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(bytes.length).toBeGreaterThan(10_000);
+});

@@ -99,10 +99,14 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         id: e.id,
         source: e.source,
         target: e.target,
-        className: e.chain ? "chain" : undefined,
-        style: reach && reach.get(e.target)?.kind !== "reached" ? { opacity: 0.35 } : undefined,
+        // Inline, not CSS: the PNG export only carries what is on the elements themselves.
+        style: {
+          stroke: theme === "dark" ? "#475569" : "#94a3b8",
+          strokeWidth: e.chain ? 2 : 1.25,
+          opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
+        },
       })),
-    [model, reach],
+    [model, reach, theme],
   );
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.

@@ -39,7 +39,6 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   const [selectedId, select] = useSelectedNode();
   const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
   const [composingFor, setComposingFor] = useState<string | null>(null);
-  const initialFocusId = useRef(selectedId ?? anchorId).current;
 
   const model = useMemo(
     () =>
@@ -55,6 +54,12 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
     // The chain object is new each render; these are the values it is made of.
     [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
   );
+  // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
+  // that is not expanded yet), else on the anchor.
+  const initialFocus = useRef<string | null>(null);
+  if (model && initialFocus.current === null) {
+    initialFocus.current = selectedId && model.nodes.some((n) => n.id === selectedId) ? selectedId : anchorId;
+  }
   const reach = useMemo(() => (model && composingFor ? reachMarks(model, composingFor) : null), [model, composingFor]);
 
   const activate = (node: LineageNode) => {
@@ -98,8 +103,8 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
             model={model}
             reach={reach}
             selectedId={selectedId}
-            focusedId={focusedId}
-            initialFocusId={initialFocusId}
+            focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
+            initialFocusId={initialFocus.current ?? anchorId}
             exportName={`lineage-${title}`}
             onActivate={activate}
             onFocus={setFocusedId}
