@@ -1,4 +1,4 @@
-import { test, expect, graphNode, nodeCard } from "./fixtures";
+import { test, expect, graphNode, nodeCard, tokenFor } from "./fixtures";
 
 test("search from the home page lands on the lineage of my-sandbox", async ({ editorPage: page }) => {
   await page.goto("/");
@@ -47,4 +47,28 @@ test("when the API cannot be reached the lineage page offers a retry", async ({ 
   await page.unroute("**/api/sandboxes/**");
   await failure.getByRole("button", { name: "Retry" }).click();
   await expect(graphNode(page, "snap_A")).toContainText("my-env");
+});
+
+test("a sandbox started from scratch, with no snapshot, gets an empty state", async ({ editorPage: page, request }) => {
+  const put = await request.put("/api/sandboxes/sbx_scratchonly", {
+    headers: { authorization: `Bearer ${tokenFor("runtime")}` },
+    data: { name: "scratch-only", status: "running" },
+  });
+  expect(put.ok()).toBeTruthy();
+  await page.goto("/lineage/scratch-only");
+  await expect(page.getByTestId("no-lineage")).toContainText("scratch-only has no lineage yet");
+  await expect(page.getByTestId("no-lineage")).toContainText("started from scratch");
+});
+
+test("dark mode toggles and is remembered", async ({ editorPage: page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const html = page.locator("html");
+  await expect(html).not.toHaveClass(/dark/);
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  await expect(html).toHaveClass(/dark/);
+  await page.reload();
+  await expect(html).toHaveClass(/dark/);
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
+  await expect(html).not.toHaveClass(/dark/);
 });
