@@ -14,7 +14,7 @@ test("search from the home page lands on the lineage of my-sandbox", async ({ ed
   await hit.click();
 
   await expect(page).toHaveURL(/\/lineage\/my-sandbox$/);
-  await expect(page.getByText("Lineage of my-sandbox")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Lineage of my-sandbox" })).toBeVisible();
   // The current snapshot (newest taken of my-sandbox), marked; my-sandbox above it; its parent above that.
   await expect(nodeCard(page, "snap_4c9b7bee")).toContainText("current");
   await expect(graphNode(page, "sbx_chain_14")).toContainText("my-sandbox");

@@ -1,17 +1,18 @@
-/** Title of the view and the key to its shapes, over the graph's top-left corner. */
+/** The bar above the graph: what it shows, and the key to its shapes (or to the reach highlight). */
 export function GraphLegend({ title, composing }: { title: string; composing: boolean }) {
   return (
-    <div className="pointer-events-none absolute top-3 left-3 z-10 max-w-[70%] space-y-1 rounded-md bg-white/90 px-3 py-2 text-xs shadow-sm backdrop-blur dark:bg-slate-900/90">
-      <p className="truncate text-sm font-semibold">Lineage of {title}</p>
+    <div className="flex min-h-10 shrink-0 flex-wrap items-center gap-x-4 gap-y-0.5 border-b border-slate-200 bg-white px-3 py-1.5 text-xs dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="truncate text-sm font-semibold">Lineage of {title}</h1>
       {composing ? (
         <p className="text-slate-600 dark:text-slate-300">
-          <span className="text-emerald-600 dark:text-emerald-400">Green</span>: sandboxes this patch reaches. Faded: out of reach, and why.
+          <span className="font-medium text-emerald-700 dark:text-emerald-400">Green</span>: sandboxes this patch reaches. Faded: out
+          of reach, with the reason.
         </p>
       ) : (
         <p className="hidden gap-3 text-slate-500 sm:flex dark:text-slate-400">
           <span><span className="text-sky-500">◆</span> snapshot</span>
           <span><span className="text-violet-500">●</span> sandbox</span>
-          <span>older above · newer below</span>
+          <span>older above · newer below · arrow keys move, Enter opens</span>
         </p>
       )}
     </div>

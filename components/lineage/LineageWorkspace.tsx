@@ -96,20 +96,22 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
 
   return (
     <div className="flex min-h-0 flex-1">
-      <div ref={graphRef} className="relative min-w-0 flex-1">
+      <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
         <GraphLegend title={title} composing={composingFor !== null} />
-        <ReactFlowProvider>
-          <LineageGraph
-            model={model}
-            reach={reach}
-            selectedId={selectedId}
-            focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
-            initialFocusId={initialFocus.current ?? anchorId}
-            exportName={`lineage-${title}`}
-            onActivate={activate}
-            onFocus={setFocusedId}
-          />
-        </ReactFlowProvider>
+        <div className="min-h-0 flex-1">
+          <ReactFlowProvider>
+            <LineageGraph
+              model={model}
+              reach={reach}
+              selectedId={selectedId}
+              focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
+              initialFocusId={initialFocus.current ?? anchorId}
+              exportName={`lineage-${title}`}
+              onActivate={activate}
+              onFocus={setFocusedId}
+            />
+          </ReactFlowProvider>
+        </div>
       </div>
       {selectedId && <SidePanel nodeId={selectedId} role={role} onClose={close} onSelect={select} onComposingChange={setComposingFor} />}
     </div>

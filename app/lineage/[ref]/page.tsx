@@ -4,14 +4,23 @@ import { AppHeader } from "@/components/app/AppHeader";
 import { SearchBox } from "@/components/home/SearchBox";
 import { LineageView } from "@/components/lineage/LineageView";
 
+/** Route params arrive percent-encoded; a malformed escape is kept as typed (it will simply not be found). */
+function decodeRef(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 type Params = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).ref)} · Lineage` };
+  return { title: `${decodeRef((await params).ref)} · Lineage` };
 }
 
 export default async function LineagePage({ params, searchParams }: Params) {
-  const ref = decodeURIComponent((await params).ref);
+  const ref = decodeRef((await params).ref);
   const node = (await searchParams).node;
   const here = `/lineage/${encodeURIComponent(ref)}${typeof node === "string" ? `?node=${encodeURIComponent(node)}` : ""}`;
   const user = await requireUser(here);
