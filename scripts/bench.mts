@@ -16,7 +16,7 @@ import { explainTree, searchCalls, treeCalls, treeCases } from "./bench/tree-lat
 import { ensureBuild, startServer } from "./bench/server";
 import { createTokens, mixedLoad, throughput, treePath } from "./bench/http";
 import { browserBench } from "./bench/browser";
-import { measureInterleaved, ms, type Measured } from "./bench/stats";
+import { callsPerSecond, measureInterleaved, ms, type Measured } from "./bench/stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -111,6 +111,8 @@ async function latency(targets: Target[]) {
       latencyTable(`${size} — search, ${plan.searchIterations} calls per term`, searches[i]!);
     });
     const largest = targets.length - 1;
+    const rate = await callsPerSecond(await treeCalls(databases[largest]!.db, shapes[largest]!), 10, plan.httpSeconds / 2);
+    out(`\ngetTreePage with 10 concurrent callers in one process, no HTTP (${driver}, ${targets[largest]!.size.toLocaleString("en")} snapshots): ${Math.round(rate)} pages/s.`);
     console.log(`\n(EXPLAIN (ANALYZE, BUFFERS) of the deep-chain cursor pages: see the report file.)`);
     for (const e of await explainTree(databases[largest]!.db, shapes[largest]!)) {
       toReport(`\n<details><summary>EXPLAIN (ANALYZE, BUFFERS), ${driver}, ${targets[largest]!.size.toLocaleString("en")} snapshots: ${e.name}</summary>\n\n\`\`\`\n${e.plan}\n\`\`\`\n</details>`);

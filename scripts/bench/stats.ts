@@ -44,3 +44,15 @@ export async function measureInterleaved(suites: Timed[][], warmup: number, iter
 }
 
 export const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+/** Calls per second when `concurrency` callers run `calls` in turn for `seconds`: the database's share of a route's ceiling. */
+export async function callsPerSecond(calls: Timed[], concurrency: number, seconds: number): Promise<number> {
+  let done = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) await calls[done++ % calls.length]!.run();
+    }),
+  );
+  return done / seconds;
+}
