@@ -33,6 +33,9 @@ export async function boxOf(page: Page, id: string) {
   return box;
 }
 
+/** Waits for the first layout and fit: from then on the viewport only moves when the user moves it. */
+export const graphSettled = (page: Page) => expect(page.getByTestId("lineage-graph")).toHaveAttribute("data-settled", "true");
+
 /** Clicks a node even when it is outside the visible part of the canvas (no scrolling, no panning). */
 export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatchEvent("click");
 

@@ -1,4 +1,4 @@
-import { test, expect, graphNode, nodeCard, boxOf, clickNode, tokenFor } from "./fixtures";
+import { test, expect, graphNode, nodeCard, boxOf, clickNode, tokenFor, graphSettled } from "./fixtures";
 
 const ANCHOR = "snap_4c9b7bee"; // my-sandbox's current snapshot: 14 ancestors above it, 12 descendants below
 const BASE_IMAGE = "snap_4c9b6d00"; // base-ubuntu, the oldest ancestor
@@ -10,6 +10,7 @@ test("load more ancestors and descendants: earlier nodes keep their place on scr
   // First pages: nine ancestors and nine descendants besides the anchor.
   await expect(page.locator('.react-flow__node[data-id^="snap_"]')).toHaveCount(19);
   await expect(graphNode(page, BASE_IMAGE)).toHaveCount(0);
+  await graphSettled(page);
   const watched = [ANCHOR, "sbx_chain_14", "sbx_4c9b7bee_1", "snap_4c9b7add"];
   const before = await Promise.all(watched.map((id) => boxOf(page, id)));
 
@@ -47,6 +48,7 @@ test("clicking a sibling sandbox expands its own snapshots in place", async ({ e
 
   await page.goto("/lineage/my-sandbox");
   await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("▸ expand");
+  await graphSettled(page);
   const anchorBefore = await boxOf(page, ANCHOR);
 
   await clickNode(page, "sbx_4c9b78bb_2");

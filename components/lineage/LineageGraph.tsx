@@ -13,7 +13,7 @@ import {
   type NodeTypes,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { arrowDirections, nearestInDirection } from "@/lib/ui/graph-navigation";
 import { placeIncrementally, type Size, type XY } from "@/lib/ui/layout";
 import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/ui/lineage-model";
@@ -111,6 +111,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
   const fitted = useRef(false);
+  const [settled, setSettled] = useState(false);
   useEffect(() => {
     if (fitted.current || !positions.has(initialFocusId)) return;
     fitted.current = true;
@@ -118,7 +119,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     const touching = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId);
     const near = [...touching.filter((e) => e.chain), ...touching.filter((e) => !e.chain).slice(0, 2)].flatMap((e) => [e.source, e.target]);
     const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore");
-    requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }));
+    requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }).then(() => setSettled(true)));
   }, [positions, initialFocusId, model.edges, byId, flow]);
 
   /** Pans (keeping the zoom) just enough to show a node that went off screen. */
@@ -162,6 +163,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       onKeyDown={onKeyDown}
       aria-label="Lineage graph. Arrow keys move between nodes, Enter opens the focused one, Escape closes the details."
       data-testid="lineage-graph"
+      data-settled={settled || undefined}
       className="relative h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset"
     >
       <ReactFlow<GraphNode>
