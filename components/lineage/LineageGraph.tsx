@@ -24,7 +24,7 @@ import { LoadMoreNode } from "./nodes/LoadMoreNode";
 import { MoreSiblingsNode } from "./nodes/MoreSiblingsNode";
 import { SandboxNode } from "./nodes/SandboxNode";
 import { SnapshotNode } from "./nodes/SnapshotNode";
-import type { GraphNode } from "./nodes/types";
+import type { GraphNode, GraphNodeData } from "./nodes/types";
 
 const nodeTypes: NodeTypes = {
   snapshot: SnapshotNode,
@@ -35,6 +35,15 @@ const nodeTypes: NodeTypes = {
 
 const minimapColor = (n: GraphNode) =>
   n.type === "snapshot" ? "#0ea5e9" : n.type === "sandbox" ? "#8b5cf6" : n.type === "loadMore" ? "#6366f1" : "#94a3b8";
+
+const ORIGIN = { x: 0, y: 0 };
+
+const sameNodeData = (a: GraphNodeData, b: GraphNodeData) =>
+  a.node === b.node &&
+  a.focused === b.focused &&
+  a.selected === b.selected &&
+  a.reach?.kind === b.reach?.kind &&
+  (a.reach?.kind === "dimmed" ? a.reach.reason : "") === (b.reach?.kind === "dimmed" ? b.reach.reason : "");
 
 type Props = {
   model: LineageGraphModel;
@@ -80,19 +89,19 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     return out;
   }, [model, positions]);
 
-  const nodes: GraphNode[] = useMemo(
-    () =>
-      model.nodes.map((n) => ({
-        id: n.id,
-        type: n.kind,
-        position: positions.get(n.id) ?? { x: 0, y: 0 },
-        ...nodeSizes[n.kind],
-        data: { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId },
-        draggable: false,
-        connectable: false,
-      })),
-    [model, positions, reach, focusedId, selectedId],
-  );
+  // Unchanged nodes keep their object, so moving the focus re-renders two nodes, not all of them.
+  const previousNodes = useRef(new Map<string, GraphNode>());
+  const nodes: GraphNode[] = useMemo(() => {
+    const built = model.nodes.map((n): GraphNode => {
+      const data = { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId };
+      const position = positions.get(n.id) ?? ORIGIN;
+      const before = previousNodes.current.get(n.id);
+      if (before && before.position === position && sameNodeData(before.data, data)) return before;
+      return { id: n.id, type: n.kind, position, ...nodeSizes[n.kind], data, draggable: false, connectable: false };
+    });
+    previousNodes.current = new Map(built.map((n) => [n.id, n]));
+    return built;
+  }, [model, positions, reach, focusedId, selectedId]);
   const edges: Edge[] = useMemo(
     () =>
       model.edges.map((e) => ({
