@@ -63,6 +63,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   const theme = useTheme();
 
   // Positions survive re-renders: only nodes that are new get placed (see lib/ui/layout.ts).
+  // They are recomputed when the set of nodes and edges changes, not when their data does.
   const placed = useRef<ReadonlyMap<string, XY>>(new Map());
   const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");
   const positions = useMemo(() => {
@@ -73,7 +74,6 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       trailing: n.kind === "moreSiblings",
     }));
     return placeIncrementally(layoutNodes, model.edges, placed.current);
-    // Recomputed when the set of nodes and edges changes, not when their data does.
   }, [structure]);
   useEffect(() => {
     placed.current = positions;
