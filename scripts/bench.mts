@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000]`: the scale benchmarks of
+ * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000] [--drivers pglite,postgres]
+ * [--skip latency,http,browser]`: the scale benchmarks of
  * BENCHMARKS.md, on the embedded database and, when DATABASE_URL is set, on PostgreSQL.
  *  1. tree-page (and search) latency, calling the lib functions against seeded lineages;
  *  2. HTTP throughput of the tree route against `next start` (autocannon), plus the mixed load test;
@@ -14,7 +15,7 @@ import { openDatabase, type Database } from "../lib/db/client";
 import { anchorNames, isSeeded, scaleShape, seedScale } from "./bench/scale-lineage";
 import { explainTree, searchCalls, treeCalls, treeCases } from "./bench/tree-latency";
 import { ensureBuild, startServer } from "./bench/server";
-import { createTokens, mixedLoad, throughput, treePath } from "./bench/http";
+import { createTokens, mixedLoad, throughput, treePath, type Tokens } from "./bench/http";
 import { browserBench } from "./bench/browser";
 import { callsPerSecond, measureInterleaved, ms, type Measured } from "./bench/stats";
 
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     reseed: { type: "boolean", default: false },
     sizes: { type: "string" },
     skip: { type: "string", default: "" },
+    drivers: { type: "string" },
   },
 });
 const smoke = args.smoke;
@@ -122,42 +124,48 @@ async function latency(targets: Target[]) {
   }
 }
 
-async function overHttp(t: Target) {
+/** The parts that need `next start`: HTTP throughput and the mixed load, then the browser. */
+async function againstServer(t: Target) {
   const database = await openSeeded(t);
   const treePaths = (await treeCases(database.db, scaleShape(t.size)).finally(() => database.close())).map((c) => treePath(c.query));
   ensureBuild();
   const server = await startServer(PORT, targetConfig(t).env);
   try {
     const tokens = await createTokens(server.baseUrl, ADMIN_TOKEN);
-    await throughput(server.baseUrl, tokens.viewer, treePaths, 3, 10); // warm-up: JIT, connection pool
-    out(`\n#### ${t.driver}, ${t.size.toLocaleString("en")} snapshots — HTTP under next start, autocannon 20 connections, ${plan.httpSeconds} s\n`);
-    out(`| route | requests | req/s | p50 ms | p99 ms | errors | non-2xx |`);
-    out(`|---|---:|---:|---:|---:|---:|---:|`);
-    // The health route (public, one small query) shows what this machine gives any route: the ceiling.
-    for (const [name, token, paths] of [["tree (8 page kinds in turn)", tokens.viewer, treePaths], ["health (ceiling)", null, ["/api/health"]]] as const) {
-      const r = await throughput(server.baseUrl, token, [...paths], plan.httpSeconds, 20);
-      out(`| ${name} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${r.non2xx} |`);
-    }
-    if (plan.loadSeconds > 0) {
-      const mixed = await mixedLoad(server.baseUrl, tokens, plan.loadSeconds);
-      out(mixed
-        ? `\nMixed read/write load (scripts/bench/mixed-load.mts), ${plan.loadSeconds} s: ${mixed.requests} requests, ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99Ms} ms, ${mixed.errors} errors, ${mixed.non2xx} non-2xx.`
-        : "\nMixed read/write load: scripts/bench/mixed-load.mts does not exist yet; skipped.");
-    }
+    if (!skip.has("http")) await overHttp(server.baseUrl, tokens, treePaths, t);
     if (!skip.has("browser")) await browserBench(server.baseUrl, tokens.viewer, anchorNames(scaleShape(t.size)).chainMid, out);
   } finally {
     await server.stop();
   }
 }
 
-const drivers: Target["driver"][] = ["pglite", ...(process.env.DATABASE_URL ? (["postgres"] as const) : [])];
+async function overHttp(baseUrl: string, tokens: Tokens, treePaths: string[], t: Target) {
+  await throughput(baseUrl, tokens.viewer, treePaths, 3, 10); // warm-up: JIT, connection pool
+  out(`\n#### ${t.driver}, ${t.size.toLocaleString("en")} snapshots — HTTP under next start, autocannon 20 connections, ${plan.httpSeconds} s\n`);
+  out(`| route | requests | req/s | p50 ms | p99 ms | errors | non-2xx |`);
+  out(`|---|---:|---:|---:|---:|---:|---:|`);
+  // The health route (public, one small query) shows what this machine gives any route: the ceiling.
+  for (const [name, token, paths] of [["tree (8 page kinds in turn)", tokens.viewer, treePaths], ["health (ceiling)", null, ["/api/health"]]] as const) {
+    const r = await throughput(baseUrl, token, [...paths], plan.httpSeconds, 20);
+    out(`| ${name} | ${r.requests} | ${Math.round(r.rps)} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${r.non2xx} |`);
+  }
+  if (plan.loadSeconds > 0) {
+    const mixed = await mixedLoad(baseUrl, tokens, plan.loadSeconds);
+    out(mixed
+      ? `\nMixed read/write load (scripts/bench/mixed-load.mts), ${plan.loadSeconds} s: ${mixed.requests} requests, ${Math.round(mixed.rps)} req/s, p99 ${mixed.p99Ms} ms, ${mixed.errors} errors, ${mixed.non2xx} non-2xx.`
+      : "\nMixed read/write load: scripts/bench/mixed-load.mts does not exist yet; skipped.");
+  }
+}
+
+const drivers = (args.drivers?.split(",") ?? ["pglite", ...(process.env.DATABASE_URL ? ["postgres"] : [])]) as Target["driver"][];
+if (drivers.includes("postgres") && !process.env.DATABASE_URL) throw new Error("--drivers postgres needs DATABASE_URL");
 const started = new Date();
 out(`### Run of ${started.toISOString()} — \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\``);
 out(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} cores, ${Math.round((await import("node:os")).totalmem() / 2 ** 30)} GiB; drivers: ${drivers.join(", ")}; sizes: ${sizes.join(", ")}.`);
 for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
   if (!skip.has("latency")) await latency(targets);
-  if (!skip.has("http")) await overHttp(targets[targets.length - 1]!);
+  if (!skip.has("http") || !skip.has("browser")) await againstServer(targets[targets.length - 1]!);
 }
 fs.mkdirSync(".data-bench-reports", { recursive: true });
 const file = `.data-bench-reports/report-${started.toISOString().replace(/[:.]/g, "-")}.md`;
