@@ -116,8 +116,9 @@ function badString(field: Field): fc.Arbitrary<string> | null {
     case "secret":
       return fc.constantFrom("", " ", "\t\n", "x".repeat(201));
     case "size":
+      return any; // a number field: every string is wrong
     case "text":
-      return field.kind === "size" ? any : null;
+      return null;
   }
 }
 
@@ -232,6 +233,7 @@ export function badPathId(f: Fixture): fc.Arbitrary<MalformedRequest> {
     role: t.role,
     rawBody: t.body,
     headers: jsonContentType(t.body),
+    // 405 when the segment happens to name a static route ("tree"), which lacks the method.
     expect: [400, 404, 405],
   }));
 }
