@@ -1,5 +1,5 @@
 import zlib from "node:zlib";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import type { TreePage } from "../../lib/lineage/tree";
 import { buildLineageGraph, type LineageGraphModel } from "../../lib/ui/lineage-model";
 import { placeIncrementally, type XY } from "../../lib/ui/layout";
@@ -18,24 +18,36 @@ const CHECKPOINTS = [300, 1000];
 export async function browserBench(baseUrl: string, token: string, anchor: string, out: (line?: string) => void) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    // tsx compiles the page.evaluate callbacks with esbuild's name-keeping helper; the page needs it too.
-    await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
-    const signIn = await page.request.post(`${baseUrl}/api/session`, { data: { token }, headers: { origin: baseUrl } });
-    if (!signIn.ok()) throw new Error(`POST /api/session → ${signIn.status()}`);
+    const url = `${baseUrl}/lineage/${encodeURIComponent(anchor)}`;
+    // One visit in a throwaway context first: the server's first render of a route loads its code.
+    // The measured visit then has a warm server and a cold browser cache, like a user's first visit.
+    const warmup = await signedInPage(browser, baseUrl, token);
+    await warmup.goto(url);
+    await warmup.context().close();
+
+    const page = await signedInPage(browser, baseUrl, token);
 
     const scripts = new Map<string, Promise<number>>();
     page.on("response", (r) => {
       if (r.request().resourceType() === "script") scripts.set(r.url(), r.body().then((b) => zlib.gzipSync(b).length, () => 0));
     });
     const started = performance.now();
-    await page.goto(`${baseUrl}/lineage/${encodeURIComponent(anchor)}`);
+    await page.goto(url);
+    // Interactive: the graph has fitted its first view (it marks itself settled) and offers "load more".
+    await page.locator("[data-testid=lineage-graph][data-settled]").waitFor({ timeout: 30_000 });
     await page.locator(".react-flow__node-loadMore").first().waitFor({ state: "visible", timeout: 30_000 });
     const interactive = performance.now() - started;
     const firstLoadGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
+    // Where the time went, on the page's clock (from navigation start).
+    const phases = await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const trees = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.name.includes("/api/snapshots/tree"));
+      return { firstByte: nav.responseStart, domReady: nav.domContentLoadedEventEnd, treePages: Math.max(...trees.map((r) => r.responseEnd)) };
+    });
 
     out(`\n#### Lineage page in headless Chromium (/lineage/${anchor}, 1440×900)\n`);
-    out(`Time to interactive (navigation → graph with its "load more" controls): ${Math.round(interactive)} ms (target ≤ 1 000).`);
+    out(`Time to interactive (navigation → graph fitted, with its "load more" controls): ${Math.round(interactive)} ms (target ≤ 1 000);`);
+    out(`of which HTML first byte ${Math.round(phases.firstByte)} ms, DOM ready ${Math.round(phases.domReady)} ms, first tree pages answered ${Math.round(phases.treePages)} ms.`);
     out(`First-load JS of the route: ${(firstLoadGzip / 1024).toFixed(1)} KiB gzip in ${scripts.size} scripts (target ≤ 250 KB).\n`);
     out(`| graph size | load-more appends | append p50 ms | append p95 ms | append max ms | layout of one more page, p50 ms |`);
     out(`|---:|---:|---:|---:|---:|---:|`);
@@ -59,6 +71,15 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
   } finally {
     await browser.close();
   }
+}
+
+async function signedInPage(browser: Browser, baseUrl: string, token: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  // tsx compiles the page.evaluate callbacks with esbuild's name-keeping helper; the page needs it too.
+  await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
+  const signIn = await page.request.post(`${baseUrl}/api/session`, { data: { token }, headers: { origin: baseUrl } });
+  if (!signIn.ok()) throw new Error(`POST /api/session → ${signIn.status()}`);
+  return page;
 }
 
 const nodeCount = (page: Page) => page.evaluate(() => document.querySelectorAll(".react-flow__node").length);
