@@ -17,6 +17,7 @@ export type Executor = Db | Tx;
 export type Database = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
 
 async function openPglite(cfg: Config): Promise<Database> {
   const { dataDir } = cfg;
@@ -55,8 +56,16 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  // Requests fail fast when the server is unreachable: 2 s to connect, then a 503.
-  const pool = new Pool({ connectionString: cfg.databaseUrl, max: 10, connectionTimeoutMillis: 2000 });
+  const pool = new Pool({
+    connectionString: cfg.databaseUrl,
+    max: 10,
+    // Requests fail fast when the server is unreachable: 2 s to connect, then a 503.
+    connectionTimeoutMillis: 2000,
+    // A transaction whose app instance vanished (killed, or cut off without a reset) would keep its
+    // row locks, and every attach to that snapshot would wait behind it; the server ends it instead.
+    // The app never leaves a transaction idle on purpose, so this only ends abandoned ones.
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
   // A client that loses its server emits 'error'; without a listener that is an uncaught exception
   // that kills the server. The pool listens only to idle clients, so every client gets one of its own.
   pool.on("error", () => {});

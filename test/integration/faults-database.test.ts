@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb, IDLE_IN_TRANSACTION_TIMEOUT_MS } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
@@ -176,6 +176,26 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     const after = await Promise.allSettled(Array.from({ length: 10 }, transaction));
     expect(after.filter((r) => r.status === "rejected")).toEqual([]);
   });
+
+  test("a transaction its app abandoned is ended by the server, and its row lock freed", async () => {
+    const db = await getDb();
+    let lockHeld!: () => void;
+    const holding = new Promise<void>((resolve) => (lockHeld = resolve));
+    // An instance that took the snapshot's row lock and then went silent (no COMMIT, no disconnect).
+    const abandoned = db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM snapshots WHERE id = 'snap_A' FOR UPDATE`);
+      lockHeld();
+      await sleep(IDLE_IN_TRANSACTION_TIMEOUT_MS + 3000);
+      await tx.execute(sql`SELECT 1`);
+    });
+    await holding;
+    const started = performance.now();
+    const next = await attach("behind-an-abandoned-transaction");
+    expect(next.status).toBe(201);
+    expect(performance.now() - started).toBeLessThan(IDLE_IN_TRANSACTION_TIMEOUT_MS + 2000);
+    await expect(abandoned).rejects.toThrow();
+    await patchLedger();
+  }, 40_000);
 
   /** Polls /api/health until it answers 200; returns how long that took (ms). */
   async function waitForHealthy() {
