@@ -133,7 +133,8 @@ async function againstServer(t: Target) {
   try {
     const tokens = await createTokens(server.baseUrl, ADMIN_TOKEN);
     if (!skip.has("http")) await overHttp(server.baseUrl, tokens, treePaths, t);
-    if (!skip.has("browser")) await browserBench(server.baseUrl, tokens.viewer, anchorNames(scaleShape(t.size)).chainMid, out);
+    const label = `${t.driver}, ${t.size.toLocaleString("en")} snapshots`;
+    if (!skip.has("browser")) await browserBench(server.baseUrl, tokens.viewer, anchorNames(scaleShape(t.size)).chainMid, label, out);
   } finally {
     await server.stop();
   }

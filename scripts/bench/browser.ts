@@ -15,7 +15,7 @@ const CHECKPOINTS = [300, 1000];
  * and descendants in turn) until the graph holds 300 and then 1 000 nodes, timing each append;
  * the first-load JS (gzip) the route pulled; and the incremental layout of one page at those sizes.
  */
-export async function browserBench(baseUrl: string, token: string, anchor: string, out: (line?: string) => void) {
+export async function browserBench(baseUrl: string, token: string, anchor: string, label: string, out: (line?: string) => void) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const url = `${baseUrl}/lineage/${encodeURIComponent(anchor)}`;
@@ -45,7 +45,7 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
       return { firstByte: nav.responseStart, domReady: nav.domContentLoadedEventEnd, treePages: Math.max(...trees.map((r) => r.responseEnd)) };
     });
 
-    out(`\n#### Lineage page in headless Chromium (/lineage/${anchor}, 1440×900)\n`);
+    out(`\n#### ${label} — lineage page in headless Chromium (/lineage/${anchor}, 1440×900)\n`);
     out(`Time to interactive (navigation → graph fitted, with its "load more" controls): ${Math.round(interactive)} ms (target ≤ 1 000);`);
     out(`of which HTML first byte ${Math.round(phases.firstByte)} ms, DOM ready ${Math.round(phases.domReady)} ms, first tree pages answered ${Math.round(phases.treePages)} ms.`);
     out(`First-load JS of the route: ${(firstLoadGzip / 1024).toFixed(1)} KiB gzip in ${scripts.size} scripts (target ≤ 250 KB).\n`);
