@@ -86,4 +86,4 @@ export function useBranches() {
 }
 
 /** Details of one sandbox (shared cache with the branches and the side panel). */
-export const useSandbox = (id: string, enabled = true) => useQuery({ ...sandboxQuery(id), enabled });
+export const useSandbox = (id: string) => useQuery(sandboxQuery(id));

@@ -5,23 +5,27 @@ import { sql } from "drizzle-orm";
  * so the tree, the detail routes and search answer with one shape.
  */
 
-/** Columns of a snapshot `s` (with its source sandbox `src` left-joined). */
+/** Patch state of the sandbox aliased `alias` against its base snapshot's live patches, as `{prefix}pending_patches` and `{prefix}failed_at_sequence`. */
+const patchStateOf = (alias: string, prefix = "") => `
+  (SELECT count(*)::int FROM patches p
+     WHERE p.snapshot_id = ${alias}.based_on_snapshot_id AND p.removed_at IS NULL AND p.sequence > ${alias}.last_patch_sequence
+  ) AS ${prefix}pending_patches,
+  (SELECT p.sequence FROM patch_applications a JOIN patches p ON p.id = a.patch_id
+     WHERE a.sandbox_id = ${alias}.id AND a.status = 'failed' AND p.removed_at IS NULL AND p.sequence > ${alias}.last_patch_sequence
+     ORDER BY a.created_at DESC, a.id DESC LIMIT 1
+  ) AS ${prefix}failed_at_sequence`;
+
+/** Patch state of a sandbox `b`. */
+export const sandboxPatchStateColumns = sql.raw(patchStateOf("b"));
+
+/** Columns of a snapshot `s` (with its source sandbox `src` left-joined, and that sandbox's state). */
 export const snapshotColumns = sql.raw(`
   s.id, s.name, s.parent_id, s.status, s.size_bytes::float8 AS size_bytes, s.created_at, s.expires_at,
-  src.id AS source_id, src.name AS source_name,
+  src.id AS source_id, src.name AS source_name, src.status AS source_status, src.last_patch_sequence AS source_last_patch_sequence,
+  ${patchStateOf("src", "source_")},
   (SELECT count(*)::int FROM patches p WHERE p.snapshot_id = s.id AND p.removed_at IS NULL) AS patch_count`);
 
 export const snapshotFrom = sql.raw(`snapshots s LEFT JOIN sandboxes src ON src.id = s.source_sandbox_id`);
-
-/** Patch state of a sandbox `b` against its base snapshot's live patches. */
-export const sandboxPatchStateColumns = sql.raw(`
-  (SELECT count(*)::int FROM patches p
-     WHERE p.snapshot_id = b.based_on_snapshot_id AND p.removed_at IS NULL AND p.sequence > b.last_patch_sequence
-  ) AS pending_patches,
-  (SELECT p.sequence FROM patch_applications a JOIN patches p ON p.id = a.patch_id
-     WHERE a.sandbox_id = b.id AND a.status = 'failed' AND p.removed_at IS NULL AND p.sequence > b.last_patch_sequence
-     ORDER BY a.created_at DESC, a.id DESC LIMIT 1
-  ) AS failed_at_sequence`);
 
 export type SnapshotRow = {
   id: string;
@@ -33,6 +37,10 @@ export type SnapshotRow = {
   expires_at: Date | string | null;
   source_id: string | null;
   source_name: string | null;
+  source_status: string | null;
+  source_last_patch_sequence: number | null;
+  source_pending_patches: number | null;
+  source_failed_at_sequence: number | null;
   patch_count: number;
 };
 
@@ -56,7 +64,19 @@ export function snapshotView(r: SnapshotRow) {
     id: r.id,
     name: r.name,
     parentId: r.parent_id,
-    sourceSandbox: r.source_id ? { id: r.source_id, name: r.source_name } : null,
+    // The sandbox the snapshot was taken of, with its state, so a client can draw it without another request.
+    sourceSandbox: r.source_id
+      ? {
+          id: r.source_id,
+          name: r.source_name,
+          status: r.source_status!,
+          ...patchStateView({
+            last_patch_sequence: r.source_last_patch_sequence!,
+            pending_patches: r.source_pending_patches!,
+            failed_at_sequence: r.source_failed_at_sequence,
+          }),
+        }
+      : null,
     status: r.status,
     sizeBytes: Number(r.size_bytes),
     createdAt: iso(r.created_at),

@@ -29,8 +29,7 @@ export type LineageNode =
       kind: "sandbox";
       id: string;
       name: string | null;
-      /** Known for siblings (the walk returns them); chain sandboxes are looked up by the node. */
-      facts: SandboxFacts | null;
+      facts: SandboxFacts;
       basedOn: string | null;
       place: "chain" | "sibling";
       branch: Branch | null;
@@ -70,19 +69,19 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
     chain.forEach((snap, i) => {
       addNode({ kind: "snapshot", id: snap.id, snapshot: snap, isAnchor: snap.id === anchorId });
       const previous = i > 0 ? chain[i - 1]! : null;
-      const source = snap.sourceSandbox;
-      if (source) {
+      if (snap.sourceSandbox) {
+        const { id: sourceId, name, ...facts } = snap.sourceSandbox;
         addNode({
           kind: "sandbox",
-          id: source.id,
-          name: source.name,
-          facts: null,
+          id: sourceId,
+          name,
+          facts,
           basedOn: snap.parentId,
           place: "chain",
           branch: null,
         });
-        addEdge(source.id, snap.id, true);
-        if (previous && snap.parentId === previous.id) addEdge(previous.id, source.id, true);
+        addEdge(sourceId, snap.id, true);
+        if (previous && snap.parentId === previous.id) addEdge(previous.id, sourceId, true);
       } else if (previous) {
         addEdge(previous.id, snap.id, true);
       }

@@ -83,7 +83,7 @@ describe("nodes", () => {
       id: "snap_B",
       name: null,
       parentId: "snap_A",
-      sourceSandbox: { id: "sbx_sb1", name: "sb-1" },
+      sourceSandbox: { id: "sbx_sb1", name: "sb-1", status: "running", lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null },
       status: "created",
       sizeBytes: 2000,
       expiresAt: null,

@@ -6,7 +6,6 @@ import type { Branch } from "@/lib/ui/lineage-model";
 import { nodeSizes } from "@/lib/ui/node-sizes";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { StatusDot } from "@/components/app/StatusDot";
-import { useSandbox } from "../useBranches";
 import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
@@ -28,10 +27,7 @@ function branchHint(place: "chain" | "sibling", branch: Branch | null): string {
 }
 
 function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
-  const { id, name, place, branch } = data.node;
-  // The walk only names chain sandboxes; their status and patch state come from their own record.
-  const lookup = useSandbox(id, data.node.facts === null);
-  const facts = data.node.facts ?? lookup.data?.sandbox ?? null;
+  const { id, name, place, branch, facts } = data.node;
   return (
     <div
       {...nodeStateAttributes(data)}
@@ -47,7 +43,7 @@ function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
           <span aria-hidden>●</span> sandbox
         </span>
         <span className="font-normal tracking-normal text-slate-500 normal-case dark:text-slate-400">
-          {facts ? <StatusDot status={facts.status} /> : "…"}
+          <StatusDot status={facts.status} />
         </span>
       </div>
       <div className="min-w-0">
@@ -58,7 +54,7 @@ function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
         <span className="truncate" title={branchHint(place, branch)}>
           {branchHint(place, branch)}
         </span>
-        {facts && <PatchStateBadge state={facts} />}
+        <PatchStateBadge state={facts} />
       </div>
       <Handle type="source" position={Position.Bottom} className="!opacity-0" isConnectable={false} />
     </div>
