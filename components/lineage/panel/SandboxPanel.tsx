@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import { formatDateTime } from "@/lib/ui/format";
-import { CopyButton } from "@/components/app/CopyButton";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { QueryError } from "@/components/app/QueryError";
-import { StatusDot } from "@/components/app/StatusDot";
 import { SandboxPatchStates } from "@/components/patches/SandboxPatchStates";
 import { useSandbox } from "../useBranches";
 import { DetailRow } from "./DetailRow";
+import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 
 export function SandboxPanel({ sandboxId, onSelect }: { sandboxId: string; onSelect: (id: string) => void }) {
@@ -18,18 +17,7 @@ export function SandboxPanel({ sandboxId, onSelect }: { sandboxId: string; onSel
   const b = query.data.sandbox;
   return (
     <div className="space-y-5">
-      <div>
-        <p className="text-[11px] font-semibold tracking-wider text-violet-700 uppercase dark:text-violet-300">● Sandbox</p>
-        <h2 className="truncate text-lg font-semibold">{b.name ?? b.id}</h2>
-      </div>
-      <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-        <DetailRow label="Id">
-          <code className="truncate text-xs">{b.id}</code>
-          <CopyButton value={b.id} />
-        </DetailRow>
-        <DetailRow label="Status">
-          <StatusDot status={b.status} />
-        </DetailRow>
+      <PanelDetails kind="sandbox" id={b.id} name={b.name} status={b.status}>
         <DetailRow label="Patches">
           <PatchStateBadge state={b} />
         </DetailRow>
@@ -39,7 +27,7 @@ export function SandboxPanel({ sandboxId, onSelect }: { sandboxId: string; onSel
         </DetailRow>
         <DetailRow label="Created">{formatDateTime(b.createdAt)}</DetailRow>
         <DetailRow label="Last update">{formatDateTime(b.updatedAt)}</DetailRow>
-      </dl>
+      </PanelDetails>
       <Link
         href={`/lineage/${encodeURIComponent(b.name ?? b.id)}`}
         className="block rounded-md border border-slate-300 px-3 py-2 text-center text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"

@@ -5,12 +5,11 @@ import type { Role } from "@/lib/validation";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
 import { patchPermission } from "@/lib/ui/permissions";
-import { CopyButton } from "@/components/app/CopyButton";
 import { QueryError } from "@/components/app/QueryError";
-import { StatusDot } from "@/components/app/StatusDot";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
 import { DetailRow } from "./DetailRow";
+import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 
 type Props = { snapshotId: string; role: Role; onSelect: (id: string) => void; onComposingChange: (snapshotId: string | null) => void };
@@ -22,24 +21,13 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }:
   const s = query.data.snapshot;
   return (
     <div className="space-y-5">
-      <div>
-        <p className="text-[11px] font-semibold tracking-wider text-sky-700 uppercase dark:text-sky-300">◆ Snapshot</p>
-        <h2 className="truncate text-lg font-semibold">{s.name ?? s.id}</h2>
-      </div>
-      <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-        <DetailRow label="Id">
-          <code className="truncate text-xs">{s.id}</code>
-          <CopyButton value={s.id} />
-        </DetailRow>
-        <DetailRow label="Status">
-          <StatusDot status={s.status} />
-        </DetailRow>
+      <PanelDetails kind="snapshot" id={s.id} name={s.name} status={s.status}>
         <DetailRow label="Size">{formatBytes(s.sizeBytes)}</DetailRow>
         <DetailRow label="Created">{formatDateTime(s.createdAt)}</DetailRow>
         <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
-      </dl>
+      </PanelDetails>
       <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
       <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
     </div>
