@@ -17,7 +17,12 @@ export type Executor = Db | Tx;
 export type Database = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
-export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 15_000;
+// Below QUERY_TIMEOUT_MS, so a lock an abandoned transaction held is freed before those queued behind it give up.
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
+/** How long the web server waits for one statement before answering 503 (scripts wait as long as it takes). */
+export const QUERY_TIMEOUT_MS = 10_000;
+
+export type OpenOptions = { queryTimeoutMillis?: number };
 
 async function openPglite(cfg: Config): Promise<Database> {
   const { dataDir } = cfg;
@@ -52,8 +57,8 @@ async function openPglite(cfg: Config): Promise<Database> {
   }
 }
 
-async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Database> {
-  const { Pool } = await import("pg");
+async function openPostgres(cfg: Config & { databaseUrl: string }, opts: OpenOptions): Promise<Database> {
+  const { Client, Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const pool = new Pool({
@@ -65,6 +70,9 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
     // row locks, and every attach to that snapshot would wait behind it; the server ends it instead.
     // The app never leaves a transaction idle on purpose, so this only ends abandoned ones.
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    // A statement sent on a connection that went silent (dropped packets, no reset) would otherwise
+    // wait until TCP gives up, minutes later.
+    query_timeout: opts.queryTimeoutMillis,
   });
   // A client that loses its server emits 'error'; without a listener that is an uncaught exception
   // that kills the server. The pool listens only to idle clients, so every client gets one of its own.
@@ -72,50 +80,64 @@ async function openPostgres(cfg: Config & { databaseUrl: string }): Promise<Data
   pool.on("connect", (client) => client.on("error", () => {}));
   const checkOut = pool.connect.bind(pool);
   pool.connect = ((callback?: Parameters<typeof checkOut>[0]) =>
-    callback ? checkOut(callback) : checkOut().then(releaseOnConnectionLoss)) as typeof pool.connect;
+    callback ? checkOut(callback) : checkOut().then(guardCheckedOut)) as typeof pool.connect;
   const db = drizzle({ client: pool, schema }) as unknown as Db;
-  // Several instances may start at once: one migrates and seeds while the others wait on the advisory lock.
+  // Several instances may start at once: one migrates and seeds while the others wait on the advisory
+  // lock. Migrations run on a connection of their own, without the query timeout: they may be long.
+  const lockClient = new Client({ connectionString: cfg.databaseUrl, connectionTimeoutMillis: 2000 });
+  lockClient.on("error", () => {});
   try {
-    const lockClient = await pool.connect();
-    try {
-      await lockClient.query("SELECT pg_advisory_lock(7297110)");
-      await migrate(drizzle({ client: lockClient, schema }), { migrationsFolder });
-      await prepareDatabase(db, cfg);
-    } finally {
-      await lockClient.query("SELECT pg_advisory_unlock(7297110)").catch(() => {});
-      lockClient.release();
-    }
+    await lockClient.connect();
+    await lockClient.query("SELECT pg_advisory_lock(7297110)");
+    await migrate(drizzle({ client: lockClient, schema }), { migrationsFolder });
+    await prepareDatabase(db, cfg);
   } catch (err) {
     await pool.end();
     throw err;
+  } finally {
+    await lockClient.end().catch(() => {}); // ending the session releases the advisory lock
   }
   return { db, driver: "postgres", close: () => pool.end() };
 }
 
 /**
- * Drizzle's transactions release their client in a `finally` that starts only after BEGIN succeeded:
- * a client whose connection dies before or during BEGIN would never go back, and each such leak
- * costs the pool a connection for good (ten of them, and no transaction could ever run again, nor
- * could the pool be closed). So a client that loses its connection while checked out is handed back
- * at once, for the pool to discard, and the owner's later release does nothing.
+ * Makes a checked-out client safe to lose. Drizzle's transactions release their client in a `finally`
+ * that starts only after BEGIN succeeded: a client whose connection dies before or during BEGIN would
+ * never go back, and each such leak costs the pool a connection for good (ten of them, and no
+ * transaction could ever run again, nor could the pool be closed). And pg leaves a timed-out statement
+ * active on its connection, so a client released after a timeout would block whoever gets it next.
+ * So a client that loses its connection or times out is handed back at once for the pool to discard
+ * (which ends it), and the owner's later release does nothing.
  */
-function releaseOnConnectionLoss(client: PoolClient): PoolClient {
+function guardCheckedOut(client: PoolClient): PoolClient {
   const release = client.release;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   let released = false;
-  const onLost = (err: Error) => client.release(err);
-  client.once("error", onLost);
+  const discard = (err: Error) => client.release(err);
+  client.once("error", discard);
   client.release = (err?: Error | boolean) => {
     if (released) return;
     released = true;
-    client.removeListener("error", onLost);
+    client.removeListener("error", discard);
     release(err);
   };
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch((err: Error) => {
+        if (isQueryTimeout(err)) discard(err);
+      });
+    }
+    return result;
+  }) as typeof client.query;
   return client;
 }
 
+const isQueryTimeout = (err: unknown) => err instanceof Error && err.message === "Query read timeout";
+
 /** Opens, migrates and prepares (demo seed, bootstrap tokens) the configured database. */
-export function openDatabase(cfg: Config = config()): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres({ ...cfg, databaseUrl: cfg.databaseUrl }) : openPglite(cfg);
+export function openDatabase(cfg: Config = config(), opts: OpenOptions = {}): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres({ ...cfg, databaseUrl: cfg.databaseUrl }, opts) : openPglite(cfg);
 }
 
 // One database per process, shared across route modules (and across hot reloads in dev).
@@ -123,7 +145,7 @@ const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
 
 export function getDatabase(): Promise<Database> {
   if (!holder.__lineageDb) {
-    const opening = openDatabase();
+    const opening = openDatabase(config(), { queryTimeoutMillis: QUERY_TIMEOUT_MS });
     holder.__lineageDb = opening;
     // A failed open is not cached: the next request tries again.
     opening.catch(() => {

@@ -19,7 +19,7 @@ export function classifyDatabaseError(err: unknown): ApiError | null {
   const message = e instanceof Error ? e.message : "";
   if (
     (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout/i.test(message)
   ) {
     return new ApiError(503, "database_unavailable", "The database is unavailable; retry shortly.", { "Retry-After": "2" });
   }

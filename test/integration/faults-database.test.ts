@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { getDb, IDLE_IN_TRANSACTION_TIMEOUT_MS } from "@/lib/db/client";
+import { getDb, IDLE_IN_TRANSACTION_TIMEOUT_MS, QUERY_TIMEOUT_MS } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
@@ -176,6 +176,24 @@ describe.skipIf(!onPostgres)("PostgreSQL outage under load", () => {
     const after = await Promise.allSettled(Array.from({ length: 10 }, transaction));
     expect(after.filter((r) => r.status === "rejected")).toEqual([]);
   });
+
+  test("a silent partition: requests answer 503 within the query timeout, and the pool recovers", async () => {
+    await Promise.all([1, 2, 3].map(() => app.call("GET", "/api/health", { token: null }))); // open connections to stall
+    proxy.stall();
+    const during = await Promise.all([
+      timed(() => attach("during-the-partition")),
+      timed(() => app.call("GET", "/api/snapshots/tree?snapshotId=my-env", { token: app.tokens.viewer })),
+      timed(() => app.call("GET", "/api/health", { token: null })),
+    ]);
+    proxy.restore();
+    for (const outcome of during) {
+      expect(outcome).toMatchObject({ status: 503, code: "database_unavailable", retryAfter: "2" });
+      expect(outcome.ms).toBeLessThan(QUERY_TIMEOUT_MS + 5000);
+    }
+    expect(await waitForHealthy(), "ms until healthy again").toBeLessThan(RECOVERY_MS);
+    expect((await attach("during-the-partition")).status).toBe(201);
+    await patchLedger();
+  }, 40_000);
 
   test("a transaction its app abandoned is ended by the server, and its row lock freed", async () => {
     const db = await getDb();
