@@ -29,15 +29,15 @@ export type Timed = { name: string; run: () => Promise<unknown> };
 export type Measured = { name: string; summary: Summary };
 
 /**
- * Times every suite's calls round-robin in `rounds` slices, so that background load on a shared
- * machine falls on all suites (say, all lineage sizes) alike and their ratios stay fair.
+ * Times every suite's calls round-robin, one call of each per round, so that background load on a
+ * shared machine falls on all suites (say, all lineage sizes) alike and their ratios stay fair.
  */
-export async function measureInterleaved(suites: Timed[][], warmup: number, iterations: number, rounds = 10): Promise<Measured[][]> {
+export async function measureInterleaved(suites: Timed[][], warmup: number, iterations: number): Promise<Measured[][]> {
   for (const suite of suites) for (const t of suite) await sampleCalls(t.run, warmup);
   const samples = suites.map((suite) => suite.map(() => [] as number[]));
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < iterations; r++) {
     for (const [i, suite] of suites.entries()) {
-      for (const [j, t] of suite.entries()) samples[i]![j]!.push(...(await sampleCalls(t.run, Math.ceil(iterations / rounds))));
+      for (const [j, t] of suite.entries()) samples[i]![j]!.push(...(await sampleCalls(t.run, 1)));
     }
   }
   return suites.map((suite, i) => suite.map((t, j) => ({ name: t.name, summary: summarize(samples[i]![j]!) })));
