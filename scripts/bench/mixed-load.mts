@@ -4,7 +4,7 @@
  * sandbox upserts, attach + remove on one shared snapshot, attach + patch result on its own snapshot).
  *
  * Designed so every answer should be a 2xx: each connection removes only patches it attached, and
- * reports results only on its own sandbox, whose next pending patch is always the one it just attached.
+ * reports results only on its own sandbox, for that sandbox's first pending patch.
  * So any non-2xx is a real failure, not an expected race (racing removes are tested in
  * test/integration/concurrency-storm.test.ts).
  *
@@ -38,7 +38,7 @@ const MAX_SECONDS = 600;
  * a connection takes one at the first step and gives it back after the last, and the next pass updates
  * the same records (200) rather than creating new ones (201).
  */
-type Actor = { id: string; cycle: number; sharedPatch?: string; ownPatch?: string };
+type Actor = { id: string; cycle: number; sharedPatch?: string; nextPending?: string };
 type Context = { actor?: Actor };
 type Step = {
   name: string;
@@ -47,7 +47,7 @@ type Step = {
   path: (a: Actor) => string;
   body?: (a: Actor) => unknown;
   /** Keeps what later steps of the pass need from the answer. */
-  remember?: (a: Actor, answer: { patch?: { id: string } }) => void;
+  remember?: (a: Actor, answer: { patch?: { id: string }; patches?: { id: string }[] }) => void;
 };
 
 function steps(base: string): Step[] {
@@ -81,15 +81,22 @@ function steps(base: string): Step[] {
       role: "editor",
       path: (a) => `/api/snapshots/${own(a)}/patches`,
       body: (a) => ({ script: `echo own ${a.cycle}` }),
-      remember: (a, answer) => (a.ownPatch = answer.patch?.id),
     },
-    { name: "pending", method: "GET", role: "runtime", path: (a) => `/api/sandboxes/${sandbox(a)}/pending-patches` },
+    // As a runtime does: apply the first pending patch (normally the one just attached; after a
+    // failed pass, an older one first, so the sandbox catches up instead of getting out-of-order 409s).
+    {
+      name: "pending",
+      method: "GET",
+      role: "runtime",
+      path: (a) => `/api/sandboxes/${sandbox(a)}/pending-patches`,
+      remember: (a, answer) => (a.nextPending = answer.patches?.[0]?.id),
+    },
     {
       name: "patch-result",
       method: "POST",
       role: "runtime",
       path: (a) => `/api/sandboxes/${sandbox(a)}/patch-results`,
-      body: (a) => ({ patchId: a.ownPatch, status: "applied", output: "ok" }),
+      body: (a) => ({ patchId: a.nextPending, status: "applied", output: "ok" }),
     },
     { name: "sandbox-patches", method: "GET", role: "viewer", path: (a) => `/api/sandboxes/${sandbox(a)}/patches` },
   ];
@@ -131,8 +138,8 @@ export async function mixedLoad(opts: MixedLoadOptions): Promise<MixedLoadResult
       method: step.method,
       setupRequest: (req: autocannon.Request, context: Context) => {
         if (index === 0) {
-          context.actor = idleActors.pop() ?? { id: `${run}_${actors++}`, cycle: 0 };
-          context.actor.cycle++;
+          const actor = idleActors.pop() ?? { id: `${run}_${actors++}`, cycle: 0 };
+          context.actor = { id: actor.id, cycle: actor.cycle + 1 }; // nothing carried over from a failed pass
         }
         const actor = context.actor!;
         return {
