@@ -9,7 +9,7 @@ import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 
 /**
  * PostgreSQL going away and coming back while the app is busy. The app's pool connects through a
- * proxy the test cuts and restores; the shared PostgreSQL server itself is never touched.
+ * proxy the test cuts, stalls and restores; the shared PostgreSQL server itself is never touched.
  */
 const onPostgres = process.env.TEST_DB === "postgres";
 
