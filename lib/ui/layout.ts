@@ -1,7 +1,7 @@
 /**
- * Incremental layered layout. dagre lays out the whole graph, but only nodes that are new get
- * its coordinates: each is placed relative to its nearest already-placed neighbour, so nodes on
- * screen never move when a page of ancestors, descendants or a branch arrives.
+ * Incremental layered layout. dagre lays out the first view; after that only new nodes are
+ * placed, each group relative to its nearest already-placed neighbour, so nodes on screen never
+ * move when a page of ancestors, descendants or a branch arrives.
  */
 import dagre from "@dagrejs/dagre";
 
@@ -78,18 +78,18 @@ const overlaps = (a: Box, b: Box) =>
 
 /**
  * Positions for `nodes`: those in `previous` (and not floating) keep theirs. New nodes are
- * grouped by their nearest placed neighbour and each group is moved as one, sideways if needed,
- * until it overlaps nothing already on screen.
+ * grouped by their nearest placed neighbour; dagre lays out each group with that neighbour only
+ * (so an append costs a page, not the whole graph), and the group is moved as one, sideways if
+ * needed, until it overlaps nothing already on screen.
  */
 export function placeIncrementally(nodes: LayoutNode[], edges: LayoutEdge[], previous: ReadonlyMap<string, XY>): Map<string, XY> {
-  const fresh = dagrePositions(nodes, edges);
   const floating = new Set(nodes.filter((n) => n.floating).map((n) => n.id));
   const kept = new Map<string, XY>();
   for (const n of nodes) {
     const p = previous.get(n.id);
     if (p && !floating.has(n.id)) kept.set(n.id, p);
   }
-  if (kept.size === 0) return fresh;
+  if (kept.size === 0) return dagrePositions(nodes, edges);
 
   const neighbours = new Map<string, string[]>();
   for (const e of edges) {
@@ -115,7 +115,7 @@ export function placeIncrementally(nodes: LayoutNode[], edges: LayoutEdge[], pre
     return undefined;
   };
 
-  const sizes = new Map(nodes.map((n) => [n.id, n]));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const groups = new Map<string, string[]>();
   for (const n of nodes) {
     if (kept.has(n.id)) continue;
@@ -123,20 +123,29 @@ export function placeIncrementally(nodes: LayoutNode[], edges: LayoutEdge[], pre
     groups.set(ref, [...(groups.get(ref) ?? []), n.id]);
   }
 
-  const placed: Box[] = [...kept].map(([id, p]) => ({ ...p, ...sizes.get(id)! }));
+  const placed: Box[] = [...kept].map(([id, p]) => ({ ...p, ...byId.get(id)! }));
   const result = new Map(kept);
   for (const [ref, ids] of groups) {
+    const members = new Set(ref ? [ref, ...ids] : ids);
+    const fresh = dagrePositions(
+      nodes.filter((n) => members.has(n.id)),
+      edges.filter((e) => members.has(e.source) && members.has(e.target)),
+    );
     const refFresh = fresh.get(ref);
     const refKept = kept.get(ref);
     let dx = refFresh && refKept ? refKept.x - refFresh.x : 0;
     const dy = refFresh && refKept ? refKept.y - refFresh.y : 0;
-    const boxes = (shift: number) => ids.map((id) => ({ ...fresh.get(id)!, ...sizes.get(id)!, x: fresh.get(id)!.x + shift, y: fresh.get(id)!.y + dy }));
+    const boxes = (shift: number) => ids.map((id) => ({ ...byId.get(id)!, ...fresh.get(id)!, x: fresh.get(id)!.x + shift, y: fresh.get(id)!.y + dy }));
+    // Sliding sideways never changes a box's rows, so only boxes that share them can collide.
+    const top = Math.min(...boxes(0).map((b) => b.y));
+    const bottom = Math.max(...boxes(0).map((b) => b.y + b.height));
+    const inRows = placed.filter((p) => p.y < bottom + GAP && top < p.y + p.height + GAP);
     // Slide right, in steps, until the group collides with nothing placed.
-    for (let tries = 0; tries < 200 && boxes(dx).some((b) => placed.some((p) => overlaps(b, p))); tries++) dx += 60;
-    boxes(dx).forEach((b, i) => {
-      result.set(ids[i]!, { x: b.x, y: b.y });
+    for (let tries = 0; tries < 200 && boxes(dx).some((b) => inRows.some((p) => overlaps(b, p))); tries++) dx += 60;
+    for (const b of boxes(dx)) {
+      result.set(b.id, { x: b.x, y: b.y });
       placed.push(b);
-    });
+    }
   }
   return result;
 }
