@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { TreePage } from "@/lib/client";
 import type { Branch } from "@/lib/ui/lineage-model";
 import { api, errorMessage } from "@/lib/ui/api";
-import { TREE_PAGE_SIZE } from "./useLineageChain";
+import { TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 
 const sandboxQuery = (id: string) => ({ queryKey: ["sandbox", id], queryFn: () => api.sandbox(id) });
 const branchPageKey = (snapshotId: string, cursor: string | undefined) => ["branch", snapshotId, cursor ?? null] as const;

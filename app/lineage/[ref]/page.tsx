@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { requireUser } from "@/lib/auth/page-session";
 import { AppHeader } from "@/components/app/AppHeader";
 import { SearchBox } from "@/components/home/SearchBox";
 import { LineageView } from "@/components/lineage/LineageView";
+import { prefetchLineage } from "@/lib/ui/prefetch-lineage";
 
 /** Route params arrive percent-encoded; a malformed escape is kept as typed (it will simply not be found). */
 function decodeRef(raw: string): string {
@@ -32,7 +34,9 @@ export default async function LineagePage({ params, searchParams }: Params) {
         </div>
       </AppHeader>
       <main className="flex min-h-0 flex-1 flex-col">
-        <LineageView refParam={ref} role={user.role} />
+        <HydrationBoundary state={await prefetchLineage(ref)}>
+          <LineageView refParam={ref} role={user.role} />
+        </HydrationBoundary>
       </main>
     </div>
   );
