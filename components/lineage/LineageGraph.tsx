@@ -14,10 +14,12 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { equalToDepth } from "@/lib/ui/equal-to-depth";
 import { arrowDirections, nearestInDirection } from "@/lib/ui/graph-navigation";
-import { placeIncrementally, type Size, type XY } from "@/lib/ui/layout";
+import type { Size, XY } from "@/lib/ui/layout";
 import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/ui/lineage-model";
 import { nodeSizes } from "@/lib/ui/node-sizes";
+import { placeGraph } from "@/lib/ui/place-graph";
 import { useTheme } from "@/components/app/useTheme";
 import { ExportPngButton } from "./ExportPngButton";
 import { LoadMoreNode } from "./nodes/LoadMoreNode";
@@ -38,12 +40,10 @@ const minimapColor = (n: GraphNode) =>
 
 const ORIGIN = { x: 0, y: 0 };
 
+// Nodes of a rebuilt model are new objects; deep enough to see through a sandbox's facts and a
+// branch's state, while a snapshot's page data is compared by reference (pages are kept as they were).
 const sameNodeData = (a: GraphNodeData, b: GraphNodeData) =>
-  a.node === b.node &&
-  a.focused === b.focused &&
-  a.selected === b.selected &&
-  a.reach?.kind === b.reach?.kind &&
-  (a.reach?.kind === "dimmed" ? a.reach.reason : "") === (b.reach?.kind === "dimmed" ? b.reach.reason : "");
+  a.focused === b.focused && a.selected === b.selected && equalToDepth(a.reach, b.reach, 1) && equalToDepth(a.node, b.node, 3);
 
 type Props = {
   model: LineageGraphModel;
@@ -66,15 +66,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   // They are recomputed when the set of nodes and edges changes, not when their data does.
   const placed = useRef<ReadonlyMap<string, XY>>(new Map());
   const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");
-  const positions = useMemo(() => {
-    const layoutNodes = model.nodes.map((n) => ({
-      id: n.id,
-      ...nodeSizes[n.kind],
-      floating: n.kind === "loadMore",
-      trailing: n.kind === "moreSiblings",
-    }));
-    return placeIncrementally(layoutNodes, model.edges, placed.current);
-  }, [structure]);
+  const positions = useMemo(() => placeGraph(model, placed.current), [structure]);
   useEffect(() => {
     placed.current = positions;
   }, [positions]);
@@ -89,7 +81,8 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     return out;
   }, [model, positions]);
 
-  // Unchanged nodes keep their object, so moving the focus re-renders two nodes, not all of them.
+  // Unchanged nodes and edges keep their objects, so moving the focus re-renders two nodes and a
+  // new page renders only itself, not the whole graph.
   const previousNodes = useRef(new Map<string, GraphNode>());
   const nodes: GraphNode[] = useMemo(() => {
     const built = model.nodes.map((n): GraphNode => {
@@ -102,21 +95,22 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     previousNodes.current = new Map(built.map((n) => [n.id, n]));
     return built;
   }, [model, positions, reach, focusedId, selectedId]);
-  const edges: Edge[] = useMemo(
-    () =>
-      model.edges.map((e) => ({
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        // Inline, not CSS: the PNG export only carries what is on the elements themselves.
-        style: {
-          stroke: theme === "dark" ? "#475569" : "#94a3b8",
-          strokeWidth: e.chain ? 2 : 1.25,
-          opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
-        },
-      })),
-    [model, reach, theme],
-  );
+  const previousEdges = useRef(new Map<string, Edge>());
+  const edges: Edge[] = useMemo(() => {
+    const built = model.edges.map((e): Edge => {
+      // Inline, not CSS: the PNG export only carries what is on the elements themselves.
+      const style = {
+        stroke: theme === "dark" ? "#475569" : "#94a3b8",
+        strokeWidth: e.chain ? 2 : 1.25,
+        opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
+      };
+      const before = previousEdges.current.get(e.id);
+      if (before && equalToDepth(before.style, style, 1)) return before;
+      return { id: e.id, source: e.source, target: e.target, style };
+    });
+    previousEdges.current = new Map(built.map((e) => [e.id, e]));
+    return built;
+  }, [model, reach, theme]);
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
   const fitted = useRef(false);

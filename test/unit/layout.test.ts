@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TreeNode } from "@/lib/client";
-import { placeIncrementally, type XY } from "@/lib/ui/layout";
+import type { XY } from "@/lib/ui/layout";
 import { buildLineageGraph, type Branch, type LineageGraphModel } from "@/lib/ui/lineage-model";
 import { nodeSizes } from "@/lib/ui/node-sizes";
+import { placeGraph } from "@/lib/ui/place-graph";
 
 const sandbox = (id: string) => ({ id, name: null, status: "running", lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null });
 
@@ -61,12 +62,7 @@ const overlapping = (model: LineageGraphModel, positions: ReadonlyMap<string, XY
 const moved = (before: { model: LineageGraphModel; positions: ReadonlyMap<string, XY> }, after: ReadonlyMap<string, XY>) =>
   before.model.nodes.filter((n) => n.kind !== "loadMore" && after.get(n.id) !== before.positions.get(n.id)).map((n) => n.id);
 
-const place = (m: LineageGraphModel, previous: ReadonlyMap<string, XY>) =>
-  placeIncrementally(
-    m.nodes.map((n) => ({ id: n.id, ...nodeSizes[n.kind], floating: n.kind === "loadMore", trailing: n.kind === "moreSiblings" })),
-    m.edges,
-    previous,
-  );
+const place = placeGraph;
 
 /** Loads pages of 10 in turn, up and down, as the "load more" nodes do. */
 function growInPages(pages: number) {
