@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: type check, unit and integration tests (PGlite, and PostgreSQL when
-# TEST_DATABASE_URL is set), then the browser tests against a production build.
+# TEST_DATABASE_URL is set), the browser tests against a production build, then a small
+# benchmark as a smoke check (timings printed, never asserted).
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 
@@ -15,3 +16,6 @@ npx next build
 
 echo "== browser tests"
 npx playwright test
+
+echo "== benchmark smoke (1 000 snapshots)"
+NEXT_DIST_DIR=.next npm run bench -- --smoke

@@ -15,16 +15,11 @@ import crypto from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { loadResult, type LoadResult } from "./stats";
 
 type Tokens = { viewer: string; editor: string; runtime: string };
 export type MixedLoadOptions = { baseUrl: string; tokens: Tokens; durationSeconds: number; connections?: number };
-export type MixedLoadResult = {
-  requests: number;
-  errors: number;
-  non2xx: number;
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
+export type MixedLoadResult = LoadResult & {
   /** Non-2xx answers by step and status, e.g. `{"attach-shared 409": 3}`: empty when all went well. */
   failures: Record<string, number>;
 };
@@ -161,15 +156,7 @@ export async function mixedLoad(opts: MixedLoadOptions): Promise<MixedLoadResult
     })),
   });
 
-  return {
-    requests: result.requests.total,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    rps: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    failures,
-  };
+  return { ...loadResult(result), failures };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -2,8 +2,11 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-/** `next build` into its own folder, so the benchmarks never disturb other builds. */
-export const DIST_DIR = ".next-bench";
+/**
+ * `next build` into its own folder, so the benchmarks never disturb other builds; `npm test`
+ * points NEXT_DIST_DIR at the build it has just made, for the smoke run.
+ */
+export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs"];
 
 function newestSourceMtime(): number {

@@ -56,3 +56,15 @@ export async function callsPerSecond(calls: Timed[], concurrency: number, second
   );
   return done / seconds;
 }
+
+/** What the reports quote of an autocannon run. */
+export type LoadResult = { requests: number; errors: number; non2xx: number; rps: number; p50Ms: number; p99Ms: number };
+
+export const loadResult = (r: { requests: { total: number; average: number }; errors: number; timeouts: number; non2xx: number; latency: { p50: number; p99: number } }): LoadResult => ({
+  requests: r.requests.total,
+  errors: r.errors + r.timeouts,
+  non2xx: r.non2xx,
+  rps: r.requests.average,
+  p50Ms: r.latency.p50,
+  p99Ms: r.latency.p99,
+});
