@@ -15,6 +15,7 @@ import {
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { equalToDepth } from "@/lib/ui/equal-to-depth";
+import { reuseUnchanged } from "@/lib/ui/reuse-unchanged";
 import { arrowDirections, nearestInDirection } from "@/lib/ui/graph-navigation";
 import type { Size, XY } from "@/lib/ui/layout";
 import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/ui/lineage-model";
@@ -44,6 +45,8 @@ const ORIGIN = { x: 0, y: 0 };
 // branch's state, while a snapshot's page data is compared by reference (pages are kept as they were).
 const sameNodeData = (a: GraphNodeData, b: GraphNodeData) =>
   a.focused === b.focused && a.selected === b.selected && equalToDepth(a.reach, b.reach, 1) && equalToDepth(a.node, b.node, 3);
+const sameNode = (a: GraphNode, b: GraphNode) => a.position === b.position && a.type === b.type && sameNodeData(a.data, b.data);
+const sameEdge = (a: Edge, b: Edge) => a.source === b.source && a.target === b.target && equalToDepth(a.style, b.style, 1);
 
 type Props = {
   model: LineageGraphModel;
@@ -81,35 +84,31 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     return out;
   }, [model, positions]);
 
-  // Unchanged nodes and edges keep their objects, so moving the focus re-renders two nodes and a
-  // new page renders only itself, not the whole graph.
-  const previousNodes = useRef(new Map<string, GraphNode>());
-  const nodes: GraphNode[] = useMemo(() => {
+  // Unchanged nodes and edges keep their objects (and lists their arrays), so moving the focus
+  // re-renders two nodes and a new page renders only itself, not the whole graph.
+  const previousNodes = useRef<GraphNode[]>([]);
+  const nodes = useMemo(() => {
     const built = model.nodes.map((n): GraphNode => {
       const data = { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId };
       const position = positions.get(n.id) ?? ORIGIN;
-      const before = previousNodes.current.get(n.id);
-      if (before && before.position === position && sameNodeData(before.data, data)) return before;
       return { id: n.id, type: n.kind, position, ...nodeSizes[n.kind], data, draggable: false, connectable: false };
     });
-    previousNodes.current = new Map(built.map((n) => [n.id, n]));
-    return built;
+    return (previousNodes.current = reuseUnchanged(previousNodes.current, built, sameNode));
   }, [model, positions, reach, focusedId, selectedId]);
-  const previousEdges = useRef(new Map<string, Edge>());
-  const edges: Edge[] = useMemo(() => {
-    const built = model.edges.map((e): Edge => {
+  const previousEdges = useRef<Edge[]>([]);
+  const edges = useMemo(() => {
+    const built = model.edges.map((e): Edge => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
       // Inline, not CSS: the PNG export only carries what is on the elements themselves.
-      const style = {
+      style: {
         stroke: theme === "dark" ? "#475569" : "#94a3b8",
         strokeWidth: e.chain ? 2 : 1.25,
         opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
-      };
-      const before = previousEdges.current.get(e.id);
-      if (before && equalToDepth(before.style, style, 1)) return before;
-      return { id: e.id, source: e.source, target: e.target, style };
-    });
-    previousEdges.current = new Map(built.map((e) => [e.id, e]));
-    return built;
+      },
+    }));
+    return (previousEdges.current = reuseUnchanged(previousEdges.current, built, sameEdge));
   }, [model, reach, theme]);
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
