@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { rows } from "../db/client";
+import { preparedRows } from "../db/client";
 import { badRequest } from "../http/errors";
 import { snapshotNotFound } from "./snapshots";
 import { patchStateView, sandboxPatchStateColumns, snapshotColumns, snapshotFrom, snapshotView, type SandboxRow, type SnapshotRow } from "./views";
@@ -87,7 +87,7 @@ export function treePageStatement(q: TreeQuery): SQL {
 }
 
 export async function getTreePage(db: Executor, q: TreeQuery) {
-  const result = await rows<TreeRow>(db, treePageStatement(q));
+  const result = await preparedRows<TreeRow>(db, treePageStatement(q));
   const checks = result[0]!;
   if (!checks.anchor_id) throw snapshotNotFound(q.snapshotId);
   if (!checks.cursor_known) throw badRequest("invalid_cursor", `Cursor ${q.cursor} is not a snapshot id from pagination.next.`);
