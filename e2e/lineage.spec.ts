@@ -30,7 +30,7 @@ test("load more ancestors and descendants: earlier nodes keep their place on scr
   });
 });
 
-test("clicking a sibling sandbox expands its own snapshots in place", async ({ editorPage: page, request }) => {
+test("clicking a sibling sandbox expands its own snapshots in place, and the panel folds them away", async ({ editorPage: page, request }) => {
   // A sibling (of snap_4c9b78bb, i = 11) gets a snapshot of its own, older than the chain's next one,
   // so the main chain is unchanged; a sandbox is then started from that snapshot.
   const runtime = { authorization: `Bearer ${tokenFor("runtime")}` };
@@ -57,10 +57,22 @@ test("clicking a sibling sandbox expands its own snapshots in place", async ({ e
   await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("expanded");
   await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sbx_4c9b78bb_2" })).toBeVisible();
   expect(await boxOf(page, ANCHOR)).toEqual(anchorBefore);
+  const siblingBox = await boxOf(page, "sbx_4c9b78bb_2");
 
-  // A sibling without snapshots of its own says so.
+  // The panel folds the branch away again; nothing else moves.
+  await page.getByTestId("side-panel").getByRole("button", { name: "Hide its snapshots in the graph" }).click();
+  await expect(graphNode(page, "snap_e2ebranch")).toHaveCount(0);
+  await expect(graphNode(page, "sbx_e2ebranch")).toHaveCount(0);
+  await expect(graphNode(page, "sbx_4c9b78bb_2")).toContainText("▸ expand");
+  await expect(page.getByTestId("side-panel").getByRole("button", { name: "Hide its snapshots in the graph" })).toHaveCount(0);
+  expect(await boxOf(page, "sbx_4c9b78bb_2")).toEqual(siblingBox);
+  expect(await boxOf(page, ANCHOR)).toEqual(anchorBefore);
+
+  // A sibling without snapshots of its own says so, and has nothing to hide.
   await clickNode(page, "sbx_4c9b7bee_1");
   await expect(graphNode(page, "sbx_4c9b7bee_1")).toContainText("no snapshots of its own");
+  await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sbx_4c9b7bee_1" })).toBeVisible();
+  await expect(page.getByTestId("side-panel").getByRole("button", { name: "Hide its snapshots in the graph" })).toHaveCount(0);
 });
 
 test("a deep link reopens the same selection", async ({ editorPage: page }) => {

@@ -35,7 +35,7 @@ type Props = { anchorId: string; role: Role; title: string };
 
 export function LineageWorkspace({ anchorId, role, title }: Props) {
   const chain = useLineageChain(anchorId);
-  const { branches, expand, loadMore: loadMoreBranch } = useBranches();
+  const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   const [selectedId, select] = useSelectedNode();
   const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
   const [composingFor, setComposingFor] = useState<string | null>(null);
@@ -113,7 +113,16 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
           </ReactFlowProvider>
         </div>
       </div>
-      {selectedId && <SidePanel nodeId={selectedId} role={role} onClose={close} onSelect={select} onComposingChange={setComposingFor} />}
+      {selectedId && (
+        <SidePanel
+          nodeId={selectedId}
+          role={role}
+          onClose={close}
+          onSelect={select}
+          onComposingChange={setComposingFor}
+          onCollapseBranch={branches.get(selectedId)?.state === "ready" ? () => collapse(selectedId) : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -82,7 +82,15 @@ export function useBranches() {
     setPagesWanted((prev) => new Map(prev).set(sandboxId, (prev.get(sandboxId) ?? 1) + 1));
   }, []);
 
-  return { branches, expand, loadMore };
+  const collapse = useCallback((sandboxId: string) => {
+    setPagesWanted((prev) => {
+      const next = new Map(prev);
+      next.delete(sandboxId);
+      return next;
+    });
+  }, []);
+
+  return { branches, expand, collapse, loadMore };
 }
 
 /** Details of one sandbox (shared cache with the branches and the side panel). */

@@ -10,7 +10,9 @@ import { DetailRow } from "./DetailRow";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 
-export function SandboxPanel({ sandboxId, onSelect }: { sandboxId: string; onSelect: (id: string) => void }) {
+type Props = { sandboxId: string; onSelect: (id: string) => void; onCollapseBranch?: () => void };
+
+export function SandboxPanel({ sandboxId, onSelect, onCollapseBranch }: Props) {
   const query = useSandbox(sandboxId);
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this sandbox" />;
@@ -34,6 +36,15 @@ export function SandboxPanel({ sandboxId, onSelect }: { sandboxId: string; onSel
       >
         Open the lineage anchored at this sandbox
       </Link>
+      {onCollapseBranch && (
+        <button
+          type="button"
+          onClick={onCollapseBranch}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-center text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Hide its snapshots in the graph
+        </button>
+      )}
       <SandboxPatchStates sandboxId={b.id} />
     </div>
   );

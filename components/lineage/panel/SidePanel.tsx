@@ -10,10 +10,12 @@ type Props = {
   onClose: () => void;
   onSelect: (id: string) => void;
   onComposingChange: (snapshotId: string | null) => void;
+  /** Set when the node is a sibling sandbox whose own snapshots are shown in the graph. */
+  onCollapseBranch?: () => void;
 };
 
 /** Details of the selected node: a column beside the graph, a full-screen sheet on phones. */
-export function SidePanel({ nodeId, role, onClose, onSelect, onComposingChange }: Props) {
+export function SidePanel({ nodeId, role, onClose, onSelect, onComposingChange, onCollapseBranch }: Props) {
   return (
     <aside
       aria-label="Details"
@@ -35,7 +37,7 @@ export function SidePanel({ nodeId, role, onClose, onSelect, onComposingChange }
         {nodeId.startsWith("snap_") ? (
           <SnapshotPanel key={nodeId} snapshotId={nodeId} role={role} onSelect={onSelect} onComposingChange={onComposingChange} />
         ) : (
-          <SandboxPanel key={nodeId} sandboxId={nodeId} onSelect={onSelect} />
+          <SandboxPanel key={nodeId} sandboxId={nodeId} onSelect={onSelect} onCollapseBranch={onCollapseBranch} />
         )}
       </div>
     </aside>
