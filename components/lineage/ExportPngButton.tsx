@@ -7,8 +7,16 @@ import { useTheme } from "@/components/app/useTheme";
 const MAX_SIDE = 4096;
 const MARGIN = 40;
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+type Props = {
+  fileName: string;
+  /** Asks the graph to render every node, off-screen ones too, while the image is taken. */
+  onRenderAll: (all: boolean) => void;
+};
+
 /** Renders every node of the graph (not just the visible part) to a PNG download. */
-export function ExportPngButton({ fileName }: { fileName: string }) {
+export function ExportPngButton({ fileName, onRenderAll }: Props) {
   const flow = useReactFlow();
   const theme = useTheme();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
@@ -17,8 +25,12 @@ export function ExportPngButton({ fileName }: { fileName: string }) {
     const viewportEl = document.querySelector<HTMLElement>(".react-flow__viewport");
     if (!viewportEl) return;
     setState("busy");
+    onRenderAll(true);
     try {
       const { toPng } = await import("html-to-image");
+      // One frame for React to render the off-screen nodes, one for the browser to lay them out.
+      await nextFrame();
+      await nextFrame();
       const bounds = getNodesBounds(flow.getNodes());
       const scale = Math.min(1, MAX_SIDE / Math.max(bounds.width, bounds.height));
       const width = Math.ceil(bounds.width * scale + MARGIN * 2);
@@ -37,6 +49,8 @@ export function ExportPngButton({ fileName }: { fileName: string }) {
       setState("idle");
     } catch {
       setState("failed");
+    } finally {
+      onRenderAll(false);
     }
   };
 

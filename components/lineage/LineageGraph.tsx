@@ -41,6 +41,13 @@ const minimapColor = (n: GraphNode) =>
 
 const ORIGIN = { x: 0, y: 0 };
 
+/**
+ * Above this many nodes only those in view are rendered (React Flow's onlyRenderVisibleElements),
+ * so a "load more" on a long lineage renders a page, not a thousand nodes. Smaller graphs keep
+ * every node in the page, where the browser's find-in-page reaches them.
+ */
+const RENDER_VISIBLE_ONLY_ABOVE = 300;
+
 // Nodes of a rebuilt model are new objects; deep enough to see through a sandbox's facts and a
 // branch's state, while a snapshot's page data is compared by reference (pages are kept as they were).
 const sameNodeData = (a: GraphNodeData, b: GraphNodeData) =>
@@ -114,6 +121,8 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
   const fitted = useRef(false);
   const [settled, setSettled] = useState(false);
+  // The PNG export draws from the page, so it has every node rendered while it runs.
+  const [renderAll, setRenderAll] = useState(false);
   useEffect(() => {
     if (fitted.current || !positions.has(initialFocusId)) return;
     fitted.current = true;
@@ -166,12 +175,14 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       aria-label="Lineage graph. Arrow keys move between nodes, Enter opens the focused one, Escape closes the details."
       data-testid="lineage-graph"
       data-settled={settled || undefined}
+      data-node-count={model.nodes.length}
       className="relative h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-inset"
     >
       <ReactFlow<GraphNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        onlyRenderVisibleElements={model.nodes.length > RENDER_VISIBLE_ONLY_ABOVE && !renderAll}
         onNodeClick={onNodeClick}
         colorMode={theme}
         nodesDraggable={false}
@@ -188,7 +199,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable nodeColor={minimapColor} className="!hidden sm:!block" position="bottom-right" />
         <Panel position="top-right">
-          <ExportPngButton fileName={exportName} />
+          <ExportPngButton fileName={exportName} onRenderAll={setRenderAll} />
         </Panel>
       </ReactFlow>
     </div>

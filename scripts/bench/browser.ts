@@ -51,10 +51,11 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
     out(`| graph size | load-more appends | append p50 ms | append p95 ms | append max ms | layout of one more page, p50 ms |`);
     out(`|---:|---:|---:|---:|---:|---:|`);
     const appends: number[] = [];
+    const reached = new Set<Direction>();
     for (const goal of CHECKPOINTS) {
       const before = appends.length;
       while ((await nodeCount(page)) < goal) {
-        const took = await appendOnce(page, appends.length % 2 === 0 ? "ancestors" : "descendants");
+        const took = await appendOnce(page, appends.length % 2 === 0 ? "ancestors" : "descendants", reached);
         if (took === null) break;
         appends.push(took);
       }
@@ -81,18 +82,64 @@ async function signedInPage(browser: Browser, baseUrl: string, token: string): P
   return page;
 }
 
-const nodeCount = (page: Page) => page.evaluate(() => document.querySelectorAll(".react-flow__node").length);
+/** Nodes in the graph (the graph reports its model: past 300 nodes only those in view are in the page). */
+const nodeCount = (page: Page) => page.evaluate(() => Number(document.querySelector("[data-testid=lineage-graph]")?.getAttribute("data-node-count")));
+
+type Direction = "ancestors" | "descendants";
+
+const loadMoreButton = (page: Page, direction: Direction) =>
+  page.locator(".react-flow__node-loadMore [role=button]").filter({ hasText: `Load more ${direction}` });
 
 /**
- * Clicks the "load more" node of one direction (the other if that one is gone) and measures, in
- * the page, until a frame shows the new nodes with no load still busy; null when neither exists.
+ * Drags the graph, as a user would, until the "load more" node of `direction` is on screen: the
+ * chain's end leaves the screen as pages arrive, and past 300 nodes only what is in view is in the
+ * page at all. False when it never shows up: that end of the chain is reached.
  */
-function appendOnce(page: Page, prefer: "ancestors" | "descendants"): Promise<number | null> {
-  return page.evaluate(async (prefer) => {
-    const buttons = [...document.querySelectorAll<HTMLElement>(".react-flow__node-loadMore [role=button]")];
-    const button = buttons.find((b) => b.textContent?.includes(prefer)) ?? buttons[0];
-    if (!button) return null;
-    const count = () => document.querySelectorAll(".react-flow__node").length;
+async function reveal(page: Page, direction: Direction): Promise<boolean> {
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) return false;
+  const onScreen = async () => {
+    const box = (await loadMoreButton(page, direction).count()) ? await loadMoreButton(page, direction).first().boundingBox() : null;
+    return box !== null && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
+  };
+  const drag = async (dy: number) => {
+    const x = pane.x + 80; // the empty margin left of the chain, clear of the zoom controls
+    const y = pane.y + pane.height / 2 - dy / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y + dy, { steps: 4 });
+    await page.mouse.up();
+  };
+  const step = direction === "ancestors" ? 600 : -600; // content moves down to show what is above
+  for (let drags = 0; drags < 80; drags++) {
+    if (await onScreen()) return true;
+    await drag(step);
+  }
+  if (await onScreen()) return true;
+  for (let drags = 0; drags < 80; drags++) await drag(-step); // back to where the search started
+  return false;
+}
+
+/**
+ * Brings the "load more" node of one direction on screen (the other once that end is reached),
+ * clicks it and measures, in the page, until the graph holds the new nodes and no load is busy;
+ * null when neither end has more. `reached` remembers the ends already found.
+ */
+async function appendOnce(page: Page, prefer: Direction, reached: Set<Direction>): Promise<number | null> {
+  const order: Direction[] = prefer === "ancestors" ? ["ancestors", "descendants"] : ["descendants", "ancestors"];
+  let direction: Direction | undefined;
+  for (const d of order.filter((d) => !reached.has(d))) {
+    if (await reveal(page, d)) {
+      direction = d;
+      break;
+    }
+    reached.add(d);
+  }
+  if (!direction) return null;
+  return page.evaluate(async (direction) => {
+    const graph = document.querySelector("[data-testid=lineage-graph]")!;
+    const button = [...document.querySelectorAll<HTMLElement>(".react-flow__node-loadMore [role=button]")].find((b) => b.textContent?.includes(`Load more ${direction}`))!;
+    const count = () => Number(graph.getAttribute("data-node-count"));
     const before = count();
     const t = performance.now();
     button.click();
@@ -101,7 +148,7 @@ function appendOnce(page: Page, prefer: "ancestors" | "descendants"): Promise<nu
       requestAnimationFrame(check);
     });
     return performance.now() - t;
-  }, prefer);
+  }, direction);
 }
 
 /**
