@@ -10,7 +10,7 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 const CHECKPOINTS = [300, 1000];
 
 /**
- * The lineage page in headless Chromium: time to interactive, then "load more" clicks (ancestors
+ * The lineage page in headless Chromium: time to interactive (median of five first visits), then "load more" clicks (ancestors
  * and descendants in turn) until the graph holds 300 and then 1 000 nodes, timing each append;
  * the first-load JS (gzip) the route pulled; and the incremental layout of one page at those sizes.
  */
@@ -24,30 +24,20 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
     await warmup.goto(url);
     await warmup.context().close();
 
-    const page = await signedInPage(browser, baseUrl, token);
-
-    const scripts = new Map<string, Promise<number>>();
-    page.on("response", (r) => {
-      if (r.request().resourceType() === "script") scripts.set(r.url(), r.body().then((b) => zlib.gzipSync(b).length, () => 0));
-    });
-    const started = performance.now();
-    await page.goto(url);
-    // Interactive: the graph has fitted its first view (it marks itself settled) and offers "load more".
-    await page.locator("[data-testid=lineage-graph][data-settled]").waitFor({ timeout: 30_000 });
-    await page.locator(".react-flow__node-loadMore").first().waitFor({ state: "visible", timeout: 30_000 });
-    const interactive = performance.now() - started;
-    const firstLoadGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
-    // Where the time went, on the page's clock (from navigation start). The first tree pages come
-    // with the HTML (server-rendered), so no API request precedes the first view.
-    const phases = await page.evaluate(() => {
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      return { firstByte: nav.responseStart, htmlDone: nav.responseEnd, domReady: nav.domContentLoadedEventEnd };
-    });
+    // Five first visits, each in a fresh context (cold browser cache); the last one goes on to the appends.
+    const visits: Visit[] = [];
+    for (let i = 0; i < VISITS; i++) {
+      if (i > 0) await visits[i - 1]!.page.context().close();
+      visits.push(await firstVisit(browser, baseUrl, token, url));
+    }
+    const { page } = visits[visits.length - 1]!;
+    const byTime = [...visits].sort((a, b) => a.interactive - b.interactive);
+    const median = byTime[Math.floor(VISITS / 2)]!;
 
     out(`\n#### ${label} — lineage page in headless Chromium (/lineage/${anchor}, 1440×900)\n`);
-    out(`Time to interactive (navigation → graph fitted, with its "load more" controls): ${Math.round(interactive)} ms (target ≤ 1 000);`);
-    out(`of which HTML first byte ${Math.round(phases.firstByte)} ms, HTML complete ${Math.round(phases.htmlDone)} ms, DOM ready ${Math.round(phases.domReady)} ms.`);
-    out(`First-load JS of the route: ${(firstLoadGzip / 1024).toFixed(1)} KiB gzip in ${scripts.size} scripts (target ≤ 250 KB).\n`);
+    out(`Time to interactive (navigation → graph fitted, with its "load more" controls), ${VISITS} first visits: median ${Math.round(median.interactive)} ms, slowest ${Math.round(byTime[VISITS - 1]!.interactive)} ms (target ≤ 1 000);`);
+    out(`the median visit: HTML first byte ${Math.round(median.firstByte)} ms, HTML complete ${Math.round(median.htmlDone)} ms, DOM ready ${Math.round(median.domReady)} ms.`);
+    out(`First-load JS of the route: ${(median.scriptGzip / 1024).toFixed(1)} KiB gzip in ${median.scripts} scripts (target ≤ 250 KB).\n`);
     out(`| graph size | load-more appends | append p50 ms | append p95 ms | append max ms | layout of one more page, p50 ms |`);
     out(`|---:|---:|---:|---:|---:|---:|`);
     const appends: number[] = [];
@@ -71,6 +61,33 @@ export async function browserBench(baseUrl: string, token: string, anchor: strin
   } finally {
     await browser.close();
   }
+}
+
+const VISITS = 5;
+
+type Visit = { page: Page; interactive: number; firstByte: number; htmlDone: number; domReady: number; scripts: number; scriptGzip: number };
+
+/** Opens the lineage in a fresh, signed-in context and times it until the graph is interactive. */
+async function firstVisit(browser: Browser, baseUrl: string, token: string, url: string): Promise<Visit> {
+  const page = await signedInPage(browser, baseUrl, token);
+  const scripts = new Map<string, Promise<number>>();
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") scripts.set(r.url(), r.body().then((b) => zlib.gzipSync(b).length, () => 0));
+  });
+  const started = performance.now();
+  await page.goto(url);
+  // Interactive: the graph has fitted its first view (it marks itself settled) and offers "load more".
+  await page.locator("[data-testid=lineage-graph][data-settled]").waitFor({ timeout: 30_000 });
+  await page.locator(".react-flow__node-loadMore").first().waitFor({ state: "visible", timeout: 30_000 });
+  const interactive = performance.now() - started;
+  // Where the time went, on the page's clock (from navigation start). The first tree pages come
+  // with the HTML (server-rendered), so no API request precedes the first view.
+  const phases = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { firstByte: nav.responseStart, htmlDone: nav.responseEnd, domReady: nav.domContentLoadedEventEnd };
+  });
+  const scriptGzip = (await Promise.all(scripts.values())).reduce((a, b) => a + b, 0);
+  return { page, interactive, ...phases, scripts: scripts.size, scriptGzip };
 }
 
 async function signedInPage(browser: Browser, baseUrl: string, token: string): Promise<Page> {
@@ -140,11 +157,18 @@ async function appendOnce(page: Page, prefer: Direction, reached: Set<Direction>
     const graph = document.querySelector("[data-testid=lineage-graph]")!;
     const button = [...document.querySelectorAll<HTMLElement>(".react-flow__node-loadMore [role=button]")].find((b) => b.textContent?.includes(`Load more ${direction}`))!;
     const count = () => Number(graph.getAttribute("data-node-count"));
+    // A click right after a drag is swallowed by d3-zoom, which ignores the click ending a pan
+    // until a zero-delay timer runs; a user's click comes later than that.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const before = count();
     const t = performance.now();
     button.click();
-    await new Promise<void>((resolve) => {
-      const check = () => (count() > before && !document.querySelector(".react-flow__node-loadMore [aria-busy=true]") ? resolve() : requestAnimationFrame(check));
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (count() > before && !document.querySelector(".react-flow__node-loadMore [aria-busy=true]")) resolve();
+        else if (performance.now() - t > 30_000) reject(new Error(`no new nodes 30 s after clicking "${button.textContent}" (${count()} nodes)`));
+        else requestAnimationFrame(check);
+      };
       requestAnimationFrame(check);
     });
     return performance.now() - t;
