@@ -137,8 +137,9 @@ export function placeIncrementally(nodes: LayoutNode[], edges: LayoutEdge[], pre
     const dy = refFresh && refKept ? refKept.y - refFresh.y : 0;
     const boxes = (shift: number) => ids.map((id) => ({ ...byId.get(id)!, ...fresh.get(id)!, x: fresh.get(id)!.x + shift, y: fresh.get(id)!.y + dy }));
     // Sliding sideways never changes a box's rows, so only boxes that share them can collide.
-    const top = Math.min(...boxes(0).map((b) => b.y));
-    const bottom = Math.max(...boxes(0).map((b) => b.y + b.height));
+    const unshifted = boxes(0);
+    const top = Math.min(...unshifted.map((b) => b.y));
+    const bottom = Math.max(...unshifted.map((b) => b.y + b.height));
     const inRows = placed.filter((p) => p.y < bottom + GAP && top < p.y + p.height + GAP);
     // Slide right, in steps, until the group collides with nothing placed.
     for (let tries = 0; tries < 200 && boxes(dx).some((b) => inRows.some((p) => overlaps(b, p))); tries++) dx += 60;

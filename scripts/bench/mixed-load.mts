@@ -15,9 +15,9 @@ import crypto from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import type { Tokens } from "./http";
 import { loadResult, type LoadResult } from "./stats";
 
-type Tokens = { viewer: string; editor: string; runtime: string };
 export type MixedLoadOptions = { baseUrl: string; tokens: Tokens; durationSeconds: number; connections?: number };
 export type MixedLoadResult = LoadResult & {
   /** Non-2xx answers by step and status, e.g. `{"attach-shared 409": 3}`: empty when all went well. */

@@ -1,3 +1,5 @@
+import type autocannon from "autocannon";
+
 /** Latency summaries in milliseconds. */
 export type Summary = { n: number; p50: number; p95: number; p99: number; mean: number };
 
@@ -60,7 +62,7 @@ export async function callsPerSecond(calls: Timed[], concurrency: number, second
 /** What the reports quote of an autocannon run. */
 export type LoadResult = { requests: number; errors: number; non2xx: number; rps: number; p50Ms: number; p99Ms: number };
 
-export const loadResult = (r: { requests: { total: number; average: number }; errors: number; timeouts: number; non2xx: number; latency: { p50: number; p99: number } }): LoadResult => ({
+export const loadResult = (r: autocannon.Result): LoadResult => ({
   requests: r.requests.total,
   errors: r.errors + r.timeouts,
   non2xx: r.non2xx,
