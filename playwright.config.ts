@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-export const E2E_PORT = 3210;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Fixed, so the demo tokens (derived from it) are known to the tests. Test-only. */
 export const E2E_SECRET = "e2e-only-secret-lineage-0123456789abcdef";
 

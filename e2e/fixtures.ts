@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { loadConfig } from "../lib/config";
-import { demoTokens } from "../lib/db/prepare";
+import { demoTokens } from "../lib/boot";
 import type { Role } from "../lib/validation";
 import { E2E_SECRET } from "../playwright.config";
 

@@ -1,10 +1,10 @@
 import { desc, lt } from "drizzle-orm";
 import type { Db, Executor } from "./db/client";
 import { auditEvents } from "./db/schema";
-import type { Role } from "./validation";
+import type { Role } from "./contract/enums";
 
-/** Who performs a write: recorded with it in the audit log. */
-export type Actor = { name: string; role: Role; requestId: string };
+/** Who performs a write: recorded with it in the audit log, by id (a token or user) and by name. */
+export type Actor = { id: string; name: string; role: Role; requestId: string };
 
 export async function recordAudit(
   db: Executor,
@@ -14,6 +14,7 @@ export async function recordAudit(
   details: Record<string, unknown>,
 ) {
   await db.insert(auditEvents).values({
+    actorId: actor.id,
     actor: actor.name,
     actorRole: actor.role,
     action,
@@ -36,6 +37,7 @@ export async function listAudit(db: Db, opts: { limit: number; before?: number }
   return {
     events: page.map((e) => ({
       id: e.id,
+      actorId: e.actorId,
       actor: e.actor,
       actorRole: e.actorRole,
       action: e.action,

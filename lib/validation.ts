@@ -25,10 +25,7 @@ export const script = z
   .min(1, "must not be empty")
   .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_SCRIPT_BYTES, "must be at most 64 KiB");
 
-export const snapshotStatuses = ["created", "failed", "deleted"] as const;
-export const sandboxStatuses = ["pending", "running", "stopping", "stopped", "failed", "snapshotting"] as const;
-export const roles = ["viewer", "editor", "runtime", "admin"] as const;
-export type Role = (typeof roles)[number];
+export { snapshotStatuses, sandboxStatuses, roles, type Role } from "./contract/enums";
 
 /** A `limit` query parameter: digits only, within 1..max. */
 export const pageLimit = (max: number, fallback: number) =>

@@ -11,7 +11,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadConfig } from "../lib/config";
-import { openDatabase, type Database } from "../lib/db/client";
+import type { Database } from "../lib/db/client";
+import { bootDatabase } from "../lib/boot";
 import { anchorNames, isSeeded, scaleShape, seedScale } from "./bench/scale-lineage";
 import { explainTree, searchCalls, treeCalls, treeCases } from "./bench/tree-latency";
 import { ensureBuild, startServer } from "./bench/server";
@@ -71,7 +72,7 @@ function targetConfig(t: Target) {
 
 /** Opens the target, seeding it unless it already holds the lineage of that size. */
 async function openSeeded(t: Target): Promise<Database> {
-  const database = await openDatabase(targetConfig(t).cfg);
+  const database = await bootDatabase(targetConfig(t).cfg);
   try {
     const shape = scaleShape(t.size);
     if (args.reseed || !(await isSeeded(database.db, shape))) {

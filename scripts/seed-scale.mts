@@ -4,14 +4,14 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../lib/config";
-import { openDatabase } from "../lib/db/client";
+import { bootDatabase } from "../lib/boot";
 import { scaleShape, seedScale } from "./bench/scale-lineage";
 
 const { values } = parseArgs({ options: { snapshots: { type: "string", default: "100000" }, reset: { type: "boolean", default: false } } });
 const shape = scaleShape(Number(values.snapshots));
 // The demo lineage would only add noise to a scale lineage.
 const cfg = loadConfig({ ...process.env, LINEAGE_DEMO: "0" });
-const database = await openDatabase(cfg);
+const database = await bootDatabase(cfg);
 try {
   console.log(`Seeding ${shape.snapshots.toLocaleString("en")} snapshots into ${cfg.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded ${cfg.dataDir}`}…`);
   const report = await seedScale(database.db, shape, { reset: values.reset, log: console.log });

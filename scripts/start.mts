@@ -6,9 +6,8 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig } from "../lib/config";
-import { openDatabase } from "../lib/db/client";
 import { DataDirLockedError } from "../lib/db/data-dir-lock";
-import { demoTokens } from "../lib/db/prepare";
+import { bootDatabase, liveDemoTokens } from "../lib/boot";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -25,8 +24,10 @@ try {
   throw err;
 }
 
+let demo: Awaited<ReturnType<typeof liveDemoTokens>> = [];
 try {
-  const database = await openDatabase(cfg);
+  const database = await bootDatabase(cfg);
+  if (cfg.demo) demo = await liveDemoTokens(database.db, cfg);
   await database.close();
 } catch (err) {
   if (err instanceof DataDirLockedError) fail(err.message);
@@ -55,10 +56,12 @@ if (!fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime(
 const url = `http://localhost:${cfg.port}`;
 console.log(`\nLineage is starting on ${url}`);
 console.log(cfg.databaseUrl ? "Database: PostgreSQL (DATABASE_URL)" : `Database: embedded PGlite in ${path.resolve(cfg.dataDir)}`);
-if (cfg.demo) {
+if (demo.length) {
+  // Only tokens that still work: an admin may have revoked some of them.
   console.log("\nDemo tokens (sign in at /signin, or send `Authorization: Bearer <token>`):");
-  for (const t of demoTokens(cfg)) console.log(`  ${t.role.padEnd(8)} ${t.secret}`);
-  console.log(`\nTry: curl -H "Authorization: Bearer ${demoTokens(cfg)[1]!.secret}" "${url}/api/snapshots/tree?snapshotId=my-env"\n`);
+  for (const t of demo) console.log(`  ${t.role.padEnd(8)} ${t.secret}`);
+  const reader = demo.find((t) => t.role === "viewer") ?? demo[0]!;
+  console.log(`\nTry: curl -H "Authorization: Bearer ${reader.secret}" "${url}/api/snapshots/tree?snapshotId=my-env"\n`);
 }
 
 const next = spawn("npx", ["next", "start", "-p", String(cfg.port)], { stdio: "inherit" });

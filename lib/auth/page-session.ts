@@ -5,7 +5,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "../config";
-import { getDb } from "../db/client";
+import { getDb } from "../boot";
 import { sessionSecret } from "./secret";
 import { decodeSession, SESSION_COOKIE } from "./session";
 import { principalForTokenId, type Principal } from "./tokens";

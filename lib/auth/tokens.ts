@@ -5,7 +5,7 @@ import { tokens } from "../db/schema";
 import { notFound } from "../http/errors";
 import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit";
-import type { Role } from "../validation";
+import type { Role } from "../contract/enums";
 
 export type Principal = { tokenId: string; name: string; role: Role };
 
@@ -35,7 +35,7 @@ export async function ensureToken(db: Executor, t: { id: string; name: string; r
   await db
     .insert(tokens)
     .values({ id: t.id, name: t.name, role: t.role, secretHash: hashSecret(t.secret) })
-    .onConflictDoNothing();
+    .onConflictDoNothing({ target: tokens.id });
 }
 
 export async function createToken(db: Db, input: { role: Role; name: string }, actor: Actor) {

@@ -4,10 +4,9 @@ import path from "node:path";
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PoolClient } from "pg";
-import { config, type Config } from "../config";
+import type { Config } from "../config";
 import * as schema from "./schema";
 import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
-import { prepareDatabase } from "./prepare";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -23,9 +22,13 @@ export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
 /** How long the web server waits for one statement before answering 503 (scripts wait as long as it takes). */
 export const QUERY_TIMEOUT_MS = 10_000;
 
-export type OpenOptions = { queryTimeoutMillis?: number };
+export type OpenOptions = {
+  queryTimeoutMillis?: number;
+  /** Runs once the migrations are in, still under the migration lock (lib/boot.ts prepares the data here). */
+  afterMigrate?: (db: Db) => Promise<void>;
+};
 
-async function openPglite(cfg: Config): Promise<Database> {
+async function openPglite(cfg: Config, opts: OpenOptions): Promise<Database> {
   const { dataDir } = cfg;
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -41,7 +44,7 @@ async function openPglite(cfg: Config): Promise<Database> {
     client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
     const db = drizzle({ client, schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder });
-    await prepareDatabase(db, cfg);
+    await opts.afterMigrate?.(db);
     const opened = client;
     return {
       db,
@@ -91,7 +94,7 @@ async function openPostgres(cfg: Config & { databaseUrl: string }, opts: OpenOpt
     await lockClient.connect();
     await lockClient.query("SELECT pg_advisory_lock(7297110)");
     await migrate(drizzle({ client: lockClient, schema }), { migrationsFolder });
-    await prepareDatabase(db, cfg);
+    await opts.afterMigrate?.(db);
   } catch (err) {
     await pool.end();
     throw err;
@@ -136,28 +139,9 @@ function guardCheckedOut(client: PoolClient): PoolClient {
 
 const isQueryTimeout = (err: unknown) => err instanceof Error && err.message === "Query read timeout";
 
-/** Opens, migrates and prepares (demo seed, bootstrap tokens) the configured database. */
-export function openDatabase(cfg: Config = config(), opts: OpenOptions = {}): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres({ ...cfg, databaseUrl: cfg.databaseUrl }, opts) : openPglite(cfg);
-}
-
-// One database per process, shared across route modules (and across hot reloads in dev).
-const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
-
-export function getDatabase(): Promise<Database> {
-  if (!holder.__lineageDb) {
-    const opening = openDatabase(config(), { queryTimeoutMillis: QUERY_TIMEOUT_MS });
-    holder.__lineageDb = opening;
-    // A failed open is not cached: the next request tries again.
-    opening.catch(() => {
-      if (holder.__lineageDb === opening) holder.__lineageDb = undefined;
-    });
-  }
-  return holder.__lineageDb;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
+/** Opens and migrates the configured database (lib/boot.ts adds the start-up preparation). */
+export function openDatabase(cfg: Config, opts: OpenOptions = {}): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres({ ...cfg, databaseUrl: cfg.databaseUrl }, opts) : openPglite(cfg, opts);
 }
 
 /** Runs raw SQL and returns its rows (both drivers expose `rows`). */

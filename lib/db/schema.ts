@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  primaryKey,
+  smallint,
   boolean,
   check,
   index,
@@ -13,17 +15,12 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
-export const snapshotStatus = pgEnum("snapshot_status", ["created", "failed", "deleted"]);
-export const sandboxStatus = pgEnum("sandbox_status", [
-  "pending",
-  "running",
-  "stopping",
-  "stopped",
-  "failed",
-  "snapshotting",
-]);
-export const applicationStatus = pgEnum("patch_application_status", ["applied", "failed"]);
-export const role = pgEnum("role", ["viewer", "editor", "runtime", "admin"]);
+import { applicationStatuses, roles, sandboxStatuses, snapshotStatuses } from "../contract/enums";
+
+export const snapshotStatus = pgEnum("snapshot_status", snapshotStatuses);
+export const sandboxStatus = pgEnum("sandbox_status", sandboxStatuses);
+export const applicationStatus = pgEnum("patch_application_status", applicationStatuses);
+export const role = pgEnum("role", roles);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -41,6 +38,13 @@ export const snapshots = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
     // Highest patch sequence ever handed out; bumped atomically so sequences never repeat or skip.
     lastSequence: integer("last_sequence").notNull().default(0),
+    // Generations below its root (a root is 0) and that root; kept exact when lineage arrives out of order.
+    depth: integer("depth").notNull().default(0),
+    rootId: text("root_id").notNull(),
+    // Skip pointers for ancestor lookups in a few probes at any depth (lib/lineage/ancestry.ts explains
+    // the scheme): ancestor ids, and their created_at at the same positions.
+    skipIds: text("skip_ids").array().notNull().default(sql`'{}'::text[]`),
+    skipCreatedAt: timestamp("skip_created_at", { withTimezone: true, mode: "date" }).array().notNull().default(sql`'{}'::timestamptz[]`),
   },
   (t) => [
     uniqueIndex("snapshots_name_key").on(t.name),
@@ -65,6 +69,9 @@ export const sandboxes = pgTable(
     basedOnSnapshotId: text("based_on_snapshot_id").references((): AnyPgColumn => snapshots.id),
     status: sandboxStatus("status").notNull(),
     lastPatchSequence: integer("last_patch_sequence").notNull().default(0),
+    // Sequence its latest run failed at (0 = none): set by a failed result, cleared by an applied one.
+    // It counts as "failed" only while that patch is live and above lastPatchSequence.
+    failedAtSequence: integer("failed_at_sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
@@ -76,7 +83,21 @@ export const sandboxes = pgTable(
     index("sandboxes_id_lower_idx").on(sql`lower(${t.id})`),
     index("sandboxes_id_trgm_idx").using("gin", sql`${t.id} gin_trgm_ops`),
     index("sandboxes_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    // The fleet list filtered by patch state or status: one range per (status, last, failed) group,
+    // each newest first, merged (lib/fleet). The groups come from fleet_counts.
+    index("sandboxes_fleet_group_idx").on(
+      t.basedOnSnapshotId,
+      t.status,
+      t.lastPatchSequence,
+      t.failedAtSequence,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // Id and name prefix search within a fleet (byte order, so a prefix is one range).
+    index("sandboxes_fleet_id_prefix_idx").on(t.basedOnSnapshotId, sql`${t.id} COLLATE "C"`),
+    index("sandboxes_fleet_name_prefix_idx").on(t.basedOnSnapshotId, sql`${t.name} COLLATE "C"`),
     check("sandboxes_last_patch_nonnegative", sql`${t.lastPatchSequence} >= 0`),
+    check("sandboxes_failed_at_nonnegative", sql`${t.failedAtSequence} >= 0`),
   ],
 );
 
@@ -134,13 +155,19 @@ export const tokens = pgTable(
     createdAt: createdAt(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [uniqueIndex("tokens_secret_hash_key").on(t.secretHash)],
+  (t) => [
+    uniqueIndex("tokens_secret_hash_key").on(t.secretHash),
+    // Live token names are unique, so a name in a list or the audit log means one token.
+    uniqueIndex("tokens_live_name_key").on(t.name).where(sql`${t.revokedAt} IS NULL`),
+  ],
 );
 
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // The token (tok_…) or user (usr_…) that made the change; `actor` is its name at the time.
+    actorId: text("actor_id").notNull(),
     actor: text("actor").notNull(),
     actorRole: role("actor_role").notNull(),
     action: text("action").notNull(),
@@ -151,4 +178,72 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_newest_idx").on(t.id.desc())],
+);
+
+/**
+ * Exact counts of each snapshot's sandboxes, by (status, lastPatchSequence, failedAtSequence):
+ * every count the fleet shows (total, by status, by patch state, each patch's rollout) is a sum
+ * over these few groups, so reading it costs what the groups cost, not what the fleet costs.
+ * Kept by a trigger on sandboxes in the same transaction as the change (drizzle/0003), spread
+ * over 16 shards per group (by sandbox id) so writers to one popular snapshot do not queue
+ * behind one row. Patch attach and remove write nothing here: states are derived on read.
+ */
+export const fleetCounts = pgTable(
+  "fleet_counts",
+  {
+    snapshotId: text("snapshot_id")
+      .notNull()
+      .references(() => snapshots.id),
+    shard: smallint("shard").notNull(),
+    status: sandboxStatus("status").notNull(),
+    lastPatchSequence: integer("last_patch_sequence").notNull(),
+    failedAtSequence: integer("failed_at_sequence").notNull(),
+    sandboxes: bigint("sandboxes", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.shard, t.status, t.lastPatchSequence, t.failedAtSequence] })],
+);
+
+/** People who signed in through the identity provider (OIDC). */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    name: text("name"),
+    // Re-evaluated from the provider's claims at every sign-in.
+    role: role("role").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_issuer_subject_key").on(t.issuer, t.subject)],
+);
+
+/**
+ * Browser sessions, server-side so that signing out, revoking the token a session came from, or
+ * an admin ending a user's sessions ends them at once. The cookie carries a random secret; only
+ * its hash is stored.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    // Exactly one of the two: the token signed in with, or the user signed in through the provider.
+    tokenId: text("token_id").references(() => tokens.id),
+    userId: text("user_id").references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
+    // The provider's ID token, kept to end the provider session at sign-out (id_token_hint).
+    idToken: text("id_token"),
+  },
+  (t) => [
+    uniqueIndex("sessions_secret_hash_key").on(t.secretHash),
+    index("sessions_token_idx").on(t.tokenId),
+    index("sessions_user_idx").on(t.userId),
+    check("sessions_one_principal", sql`(${t.tokenId} IS NULL) <> (${t.userId} IS NULL)`),
+  ],
 );

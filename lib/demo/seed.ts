@@ -5,7 +5,7 @@ import { upsertSnapshot } from "../lineage/snapshots";
 import { attachPatch } from "../patches/patches";
 import { recordPatchResult } from "../patches/wake";
 
-const actor: Actor = { name: "demo-seed", role: "runtime", requestId: "demo-seed" };
+const actor: Actor = { id: "system:demo-seed", name: "demo-seed", role: "runtime", requestId: "demo-seed" };
 const HOUR = 3600_000;
 
 /**

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { config } from "../config";
-import { getDb, type Db } from "../db/client";
+import { getDb } from "../boot";
+import type { Db } from "../db/client";
 import { authenticate, isSameOrigin, type Authenticated } from "../auth/authenticate";
 import { allows, describeAccess, type Access } from "../auth/roles";
 import { sessionSecret } from "../auth/secret";
@@ -60,7 +61,7 @@ export function route<P extends Schema | undefined, Q extends Schema | undefined
       const params = parse(spec.params, await ctx.params, "invalid_path", "path");
       const query = parse(spec.query, queryObject(req), "invalid_query", "query");
       const body = spec.body ? parse(spec.body, await readJsonBody(req), "invalid_body", "body") : undefined;
-      const actor = principal ? { name: principal.name, role: principal.role, requestId } : undefined;
+      const actor = principal ? { id: principal.tokenId, name: principal.name, role: principal.role, requestId } : undefined;
       const res = await handler({ req, db, params, query, body, requestId, principal, actor } as RouteContext<P, Q, B, A>);
       res.headers.set("x-request-id", requestId);
       return res;

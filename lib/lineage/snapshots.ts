@@ -5,6 +5,7 @@ import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
 import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
+import { childAncestry, type ParentAncestry } from "./ancestry";
 
 export const snapshotNotFound = (ref: string) =>
   notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
@@ -60,7 +61,12 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       ...(input.expiresAt !== undefined && { expiresAt: input.expiresAt }),
       ...(input.sourceSandboxId !== undefined && { sourceSandboxId: input.sourceSandboxId, parentId }),
     };
-    const inserted = await tx.insert(snapshots).values({ id, ...fields }).onConflictDoNothing().returning({ id: snapshots.id });
+    const ancestry = childAncestry(id, parentId ? await parentAncestry(tx, parentId) : null);
+    const inserted = await tx
+      .insert(snapshots)
+      .values({ id, ...fields, ...ancestry })
+      .onConflictDoNothing()
+      .returning({ id: snapshots.id });
     const created = inserted.length === 1;
     if (!created) {
       const [existing] = await tx
@@ -71,7 +77,8 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       if (existing?.sourceSandboxId && input.sourceSandboxId !== undefined && existing.sourceSandboxId !== input.sourceSandboxId) {
         throw conflict("source_immutable", `Snapshot ${id} was taken of ${existing.sourceSandboxId}; its source cannot change.`);
       }
-      await tx.update(snapshots).set(fields).where(eq(snapshots.id, id));
+      const reparented = input.sourceSandboxId !== undefined && !existing?.sourceSandboxId;
+      await tx.update(snapshots).set({ ...fields, ...(reparented && ancestry) }).where(eq(snapshots.id, id));
     }
     await recordAudit(tx, actor, created ? "snapshot.create" : "snapshot.update", { type: "snapshot", id }, { status: input.status });
     return { created, snapshot: await getSnapshot(tx, id) };
@@ -85,4 +92,19 @@ async function assertNameFree(db: Executor, name: string, id: string) {
     .where(and(eq(snapshots.name, name), ne(snapshots.id, id)))
     .limit(1);
   if (taken) throw conflict("name_taken", `The snapshot name "${name}" is already used by ${taken.id}.`);
+}
+
+async function parentAncestry(db: Executor, parentId: string): Promise<ParentAncestry | null> {
+  const [row] = await db
+    .select({
+      id: snapshots.id,
+      createdAt: snapshots.createdAt,
+      depth: snapshots.depth,
+      rootId: snapshots.rootId,
+      skipIds: snapshots.skipIds,
+      skipCreatedAt: snapshots.skipCreatedAt,
+    })
+    .from(snapshots)
+    .where(eq(snapshots.id, parentId));
+  return row ?? null;
 }

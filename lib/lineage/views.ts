@@ -10,9 +10,9 @@ const patchStateOf = (alias: string, prefix = "") => `
   (SELECT count(*)::int FROM patches p
      WHERE p.snapshot_id = ${alias}.based_on_snapshot_id AND p.removed_at IS NULL AND p.sequence > ${alias}.last_patch_sequence
   ) AS ${prefix}pending_patches,
-  (SELECT p.sequence FROM patch_applications a JOIN patches p ON p.id = a.patch_id
-     WHERE a.sandbox_id = ${alias}.id AND a.status = 'failed' AND p.removed_at IS NULL AND p.sequence > ${alias}.last_patch_sequence
-     ORDER BY a.created_at DESC, a.id DESC LIMIT 1
+  (SELECT p.sequence FROM patches p
+     WHERE p.snapshot_id = ${alias}.based_on_snapshot_id AND p.sequence = ${alias}.failed_at_sequence
+       AND p.sequence > ${alias}.last_patch_sequence AND p.removed_at IS NULL
   ) AS ${prefix}failed_at_sequence`;
 
 /** Patch state of a sandbox `b`. */

@@ -71,9 +71,9 @@ export async function recordPatchResult(db: Db, sandboxId: string, input: PatchR
       .values({ patchId: patch.id, sandboxId, status: input.status, output, outputTruncated: truncated })
       .returning();
     const lastPatchSequence = input.status === "applied" ? patch.sequence : sandbox.last;
-    if (input.status === "applied") {
-      await tx.update(sandboxes).set({ lastPatchSequence, updatedAt: new Date() }).where(eq(sandboxes.id, sandboxId));
-    }
+    // An applied run clears an earlier failure; a failed one records where the run stopped.
+    const failedAtSequence = input.status === "failed" ? patch.sequence : 0;
+    await tx.update(sandboxes).set({ lastPatchSequence, failedAtSequence, updatedAt: new Date() }).where(eq(sandboxes.id, sandboxId));
     await recordAudit(tx, actor, `patch.${input.status}`, { type: "sandbox", id: sandboxId }, {
       patchId: patch.id,
       sequence: patch.sequence,

@@ -5,7 +5,7 @@
  * three more round trips (resolve, then both tree pages).
  */
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
-import { getDb } from "../db/client";
+import { getDb } from "../boot";
 import { ApiError } from "../http/errors";
 import { getSandbox } from "../lineage/sandboxes";
 import { getSnapshot } from "../lineage/snapshots";

@@ -74,8 +74,9 @@ const hubLastPatch = (k: string) => `CASE ${k} % 3 WHEN 0 THEN 2 WHEN 1 THEN 1 E
 function batchStatements(s: ScaleShape, from: number, to: number): string[] {
   const series = `generate_series(${from}, ${to}) AS i`;
   return [
-    `INSERT INTO snapshots (id, name, parent_id, source_sandbox_id, status, size_bytes, created_at, expires_at, last_sequence)
-     SELECT ${snapId("i")},
+    // root_id is a placeholder: depth, root and skip pointers are computed once the load is done.
+    `INSERT INTO snapshots (id, root_id, name, parent_id, source_sandbox_id, status, size_bytes, created_at, expires_at, last_sequence)
+     SELECT ${snapId("i")}, ${snapId("i")},
             CASE WHEN i % 100 = 0 THEN 'env-' || i END,
             CASE WHEN p IS NOT NULL THEN ${snapId("p")} END,
             ${sbxId("i")},
@@ -96,12 +97,13 @@ function batchStatements(s: ScaleShape, from: number, to: number): string[] {
             ${createdAt("i")}
      FROM (SELECT i, ${parentIndex(s, "i")} AS p FROM ${series}) g`,
     // Sandboxes started from snapshot i that were never snapshotted: the siblings of walks.
-    `INSERT INTO sandboxes (id, name, based_on_snapshot_id, status, last_patch_sequence, created_at, updated_at)
+    `INSERT INTO sandboxes (id, name, based_on_snapshot_id, status, last_patch_sequence, failed_at_sequence, created_at, updated_at)
      SELECT ${sbxId(`i || '-' || k`)},
             NULL,
             ${snapId("i")},
             (CASE k % 4 WHEN 0 THEN 'running' WHEN 1 THEN 'stopped' WHEN 2 THEN 'running' ELSE 'failed' END)::sandbox_status,
             CASE WHEN ${isHub(s, "i")} THEN ${hubLastPatch("k")} ELSE 0 END,
+            CASE WHEN ${isHub(s, "i")} AND k % 3 = 1 THEN 2 ELSE 0 END,
             ${createdAt("i")} + k * interval '100 milliseconds',
             ${createdAt("i")} + k * interval '100 milliseconds'
      FROM ${series} CROSS JOIN LATERAL generate_series(1, ${extraSandboxes(s, "i")}) AS k`,
@@ -186,7 +188,7 @@ export async function seedScale(db: Db, shape: ScaleShape, opts: { reset?: boole
   const log = opts.log ?? (() => {});
   const started = performance.now();
   const exec = (statement: string) => db.execute(sql.raw(statement));
-  if (opts.reset) await exec("TRUNCATE patch_applications, patches, sandboxes, snapshots");
+  if (opts.reset) await exec("TRUNCATE fleet_counts, patch_applications, patches, sandboxes, snapshots");
   const [existing] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM snapshots`);
   if (existing!.n > 0) throw new Error(`The database already holds ${existing!.n} snapshots; seed an empty one or pass --reset.`);
 
@@ -206,7 +208,11 @@ export async function seedScale(db: Db, shape: ScaleShape, opts: { reset?: boole
   log(`  rebuilding ${indexes.length} indexes…`);
   await exec("SET maintenance_work_mem = '512MB'");
   for (const idx of indexes) await exec(idx.indexdef);
-  await exec("VACUUM ANALYZE snapshots, sandboxes, patches, patch_applications");
+  // Triggers were off during the load: compute what they keep (the walk needs the parent index).
+  log("  depth, roots and skip pointers; fleet counts…");
+  await exec("SELECT snapshot_ancestry_repair(NULL)");
+  await exec("SELECT fleet_counts_rebuild()");
+  await exec("VACUUM ANALYZE snapshots, sandboxes, patches, patch_applications, fleet_counts");
   const seconds = (performance.now() - started) / 1000;
 
   const [counts] = await rows<Record<string, number>>(

@@ -106,7 +106,7 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
   if (databaseUrl) process.env.DATABASE_URL = opts.connectVia?.(databaseUrl) ?? databaseUrl;
   else delete process.env.DATABASE_URL;
 
-  const { getDatabase } = await import("@/lib/db/client");
+  const { getDatabase } = await import("@/lib/boot");
   await getDatabase();
   const routes = routeTable();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { count } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/boot";
 import { isMethodNotAllowedHandler } from "@/lib/http/methods";
 import { auditEvents, tokens } from "@/lib/db/schema";
 import { startTestApp, type TestApp } from "../helpers/app";

@@ -18,8 +18,9 @@ delete env.DATABASE_URL;
 const holderScript = `
 import readline from "node:readline";
 import { sql } from "drizzle-orm";
-import { openDatabase, rows } from "./lib/db/client.ts";
-const database = await openDatabase();
+import { rows } from "./lib/db/client.ts";
+import { bootDatabase } from "./lib/boot.ts";
+const database = await bootDatabase();
 console.log("ready");
 for await (const line of readline.createInterface({ input: process.stdin })) {
   if (line === "query") console.log("snapshots", (await rows(database.db, sql\`SELECT count(*)::int AS n FROM snapshots\`))[0].n);

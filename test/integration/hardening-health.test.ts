@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { getDb, rows } from "@/lib/db/client";
+import { getDb } from "@/lib/boot";
+import { rows } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
 
 /** GET /api/health, for load balancers: 200 when the database answers with every migration applied, else 503. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDb, rows } from "@/lib/db/client";
+import { getDb } from "@/lib/boot";
+import { rows } from "@/lib/db/client";
 
 /**
  * Row count and content checksum of every table in the public schema, in one query: two equal

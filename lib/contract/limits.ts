@@ -1,0 +1,23 @@
+/** Sizes and page limits of the API, declared once for the server, the forms and the CLI. */
+export const NAME_MAX_CHARS = 63;
+export const DESCRIPTION_MAX_CHARS = 1000;
+export const SCRIPT_MAX_BYTES = 64 * 1024;
+/** Patch output kept per run; longer output keeps its end (where errors are). */
+export const OUTPUT_MAX_CHARS = 64 * 1024;
+export const BODY_MAX_BYTES = 1024 * 1024;
+
+export const TREE_PAGE_MAX = 10;
+/** Sibling sandboxes listed per tree node; more are counted as "10+". */
+export const SIBLINGS_MAX = 10;
+export const FLEET_PAGE_MAX = 100;
+export const FLEET_PAGE_DEFAULT = 50;
+/** Newest reached sandboxes named in an attach answer. */
+export const REACH_SAMPLE_SIZE = 10;
+export const SEARCH_RESULTS_MAX = 20;
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+/**
+ * Size of a string as the server counts it (UTF-8 bytes). Runs in browsers and Node alike, so a
+ * form and the API agree on what fits.
+ */
+export const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
