@@ -38,7 +38,8 @@ const plan = smoke
   : { warmup: 50, iterations: 400, searchIterations: 40, httpSeconds: 20, loadSeconds: 60 };
 const ADMIN_TOKEN = "lin_bench_admin_token_0123456789";
 const SECRET = "bench-session-secret-0123456789abcdef";
-const PORT = 3310;
+// BENCH_PORT lets two checkouts benchmark side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 3310);
 
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}m` : n >= 1000 ? `${n / 1000}k` : String(n));
 const report: string[] = [];
