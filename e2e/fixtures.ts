@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { loadConfig } from "../lib/config";
 import { demoTokens } from "../lib/boot";
-import type { Role } from "../lib/validation";
+import type { Role } from "../lib/contract/enums";
 import { E2E_SECRET } from "../playwright.config";
 
 /** The demo tokens the e2e server seeds: they derive from its fixed LINEAGE_SECRET. */

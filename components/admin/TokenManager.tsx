@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
-import { roles, type Role } from "@/lib/validation";
+import { roles, type Role } from "@/lib/contract/enums";
 import { CopyButton } from "@/components/app/CopyButton";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";

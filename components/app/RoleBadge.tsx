@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/validation";
+import type { Role } from "@/lib/contract/enums";
 
 const tone: Record<Role, string> = {
   admin: "bg-purple-100 text-purple-800 dark:bg-purple-950 dark:text-purple-200",

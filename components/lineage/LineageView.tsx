@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import type { Role } from "@/lib/validation";
+import type { Role } from "@/lib/contract/enums";
 import { api, isNotFound } from "@/lib/ui/api";
 import { resolveKey } from "@/lib/ui/query-keys";
 import { resolveAnchor, type AnchorSources } from "@/lib/ui/resolve-anchor";

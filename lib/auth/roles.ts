@@ -1,7 +1,4 @@
-import type { Role } from "../validation";
-
-/** What a route asks for: `public` (no sign-in), `viewer` (any signed-in role), or a role. */
-export type Access = "public" | "viewer" | "editor" | "runtime" | "admin";
+import type { Access, Role } from "../contract/enums";
 
 const grants: Record<Exclude<Access, "public">, readonly Role[]> = {
   viewer: ["viewer", "editor", "runtime", "admin"],

@@ -10,7 +10,7 @@ import type { sandboxPatchStates, recordPatchResult } from "../patches/wake";
 import type { search } from "../lineage/search";
 import type { listAudit } from "../audit";
 import type { listTokens } from "../auth/tokens";
-import type { Role } from "../validation";
+import type { Role } from "../contract/enums";
 
 export type { TreePage, TreeNode } from "../lineage/tree";
 export type { SnapshotView, SandboxView } from "../lineage/views";

@@ -31,3 +31,11 @@ export type PatchState = (typeof patchStates)[number];
 
 export const sortOrders = ["desc", "asc"] as const;
 export type SortOrder = (typeof sortOrders)[number];
+
+/** Who may call a route: `public` (no sign-in), `viewer` (any signed-in role), or a role. */
+export const accessLevels = ["public", "viewer", "editor", "runtime", "admin"] as const;
+export type Access = (typeof accessLevels)[number];
+
+/** What a search hit is. */
+export const searchKinds = ["sandbox", "snapshot"] as const;
+export type SearchKind = (typeof searchKinds)[number];

@@ -21,3 +21,10 @@ export const IDEMPOTENCY_WINDOW_HOURS = 24;
  * form and the API agree on what fits.
  */
 export const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
+
+export const RECENT_SANDBOXES_MAX = 100;
+export const RECENT_SANDBOXES_DEFAULT = 20;
+export const AUDIT_PAGE_MAX = 100;
+export const AUDIT_PAGE_DEFAULT = 50;
+export const SEARCH_QUERY_MAX_CHARS = 100;
+export const TOKEN_NAME_MAX_CHARS = 100;

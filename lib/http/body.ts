@@ -1,16 +1,15 @@
+import { BODY_MAX_BYTES } from "../contract/limits";
 import { ApiError, badRequest } from "./errors";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-const tooLarge = () => new ApiError(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = () => new ApiError("payload_too_large", `Request bodies are limited to ${BODY_MAX_BYTES} bytes.`);
 
 /** Reads a JSON body, refusing oversize bodies before parsing and non-JSON content types. */
 export async function readJsonBody(req: Request): Promise<unknown> {
   const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (declared !== null && Number(declared) > BODY_MAX_BYTES) throw tooLarge();
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+    throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
   const text = await readCapped(req);
   if (text.trim() === "") throw badRequest("invalid_json", "The request body is empty; send a JSON object.");
@@ -30,7 +29,7 @@ async function readCapped(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > BODY_MAX_BYTES) {
       await reader.cancel();
       throw tooLarge();
     }

@@ -10,7 +10,7 @@ const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EP
 export function classifyDatabaseError(err: unknown): ApiError | null {
   // Another process has the embedded data folder (`npm start` says so at start-up; a bare `next start` finds out here).
   if (err instanceof DataDirLockedError) {
-    return new ApiError(503, "database_unavailable", "The embedded database is in use by another process; stop it and retry.", {
+    return new ApiError("database_unavailable", "The embedded database is in use by another process; stop it and retry.", {
       "Retry-After": "2",
     });
   }
@@ -21,12 +21,12 @@ export function classifyDatabaseError(err: unknown): ApiError | null {
     (typeof code === "string" && (unavailableCodes.has(code) || code.startsWith("08"))) ||
     /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout/i.test(message)
   ) {
-    return new ApiError(503, "database_unavailable", "The database is unavailable; retry shortly.", { "Retry-After": "2" });
+    return new ApiError("database_unavailable", "The database is unavailable; retry shortly.", { "Retry-After": "2" });
   }
-  if (code === "23505") return new ApiError(409, "conflict", "That conflicts with an existing record.");
-  if (code === "23503") return new ApiError(409, "missing_reference", "That refers to a record that does not exist.");
+  if (code === "23505") return new ApiError("conflict", "That conflicts with an existing record.");
+  if (code === "23503") return new ApiError("missing_reference", "That refers to a record that does not exist.");
   if (typeof code === "string" && code.startsWith("22")) {
-    return new ApiError(400, "invalid_value", "A value in the request is out of range or malformed.");
+    return new ApiError("invalid_value", "A value in the request is out of range or malformed.");
   }
   return null;
 }

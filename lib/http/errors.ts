@@ -1,23 +1,28 @@
-/** An error the API answers with its own status and code; anything else is a 500 (or 503 when the database is down). */
+import { errorStatuses, type CodeWithStatus, type ErrorCode } from "../contract/errors";
+
+/**
+ * An error the API answers with its code (from the contract, which fixes its status); anything
+ * else is a 500 (or 503 when the database is down).
+ */
 export class ApiError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+    this.status = errorStatuses[code];
   }
 }
 
-export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
-export const unauthorized = (message = "Sign in, or send an Authorization: Bearer token.") =>
-  new ApiError(401, "unauthorized", message);
-export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
-export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+export const badRequest = (code: CodeWithStatus<400>, message: string) => new ApiError(code, message);
+export const unauthorized = (message = "Sign in, or send an Authorization: Bearer token.") => new ApiError("unauthorized", message);
+export const forbidden = (message: string) => new ApiError("forbidden", message);
+export const notFound = (code: CodeWithStatus<404>, message: string) => new ApiError(code, message);
+export const conflict = (code: CodeWithStatus<409>, message: string) => new ApiError(code, message);
 
-export function errorBody(code: string, message: string) {
+export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 

@@ -18,7 +18,7 @@ export function methodsNotAllowed(...implemented: RouteMethod[]): Record<RouteMe
   const allow = [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : [])].join(", ");
   const refuse = Object.assign(
     (req: Request) =>
-      errorResponse(new ApiError(405, "method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { Allow: allow })),
+      errorResponse(new ApiError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { Allow: allow })),
     { methodNotAllowed: true as const },
   );
   return Object.fromEntries(routeMethods.map((m) => [m, refuse])) as Record<RouteMethod, MethodNotAllowedHandler>;

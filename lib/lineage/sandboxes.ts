@@ -1,12 +1,13 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db/client";
 import { rows } from "../db/client";
 import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
+import { assertNameFree } from "./names";
 import { sandboxPatchStateColumns, sandboxView, type SandboxRow } from "./views";
 
-const sandboxNotFound = (ref: string) => notFound("sandbox_not_found", `No sandbox has the id or name "${ref}".`);
+export const sandboxNotFound = (ref: string) => notFound("sandbox_not_found", `No sandbox has the id or name "${ref}".`);
 
 const sandboxSelect = sql`
   SELECT b.id, b.name, b.status, b.based_on_snapshot_id, b.last_patch_sequence, b.created_at, b.updated_at,
@@ -52,7 +53,7 @@ export async function upsertSandbox(db: Db, id: string, input: SandboxInput, act
         throw conflict("unknown_snapshot", `Snapshot ${input.basedOnSnapshotId} is unknown; report it with PUT /api/snapshots/{id} first.`);
       }
     }
-    if (input.name) await assertNameFree(tx, input.name, id);
+    if (input.name) await assertNameFree(tx, "sandbox", input.name, id);
 
     const fields = {
       status: input.status,
@@ -97,14 +98,5 @@ async function adoptBase(tx: Executor, sandboxId: string, baseId: string) {
   );
   if (loop) throw conflict("lineage_cycle", `Snapshot ${baseId} descends from sandbox ${sandboxId}; it cannot be its base.`);
   await tx.update(snapshots).set({ parentId: baseId }).where(eq(snapshots.sourceSandboxId, sandboxId));
-}
-
-async function assertNameFree(db: Executor, name: string, id: string) {
-  const [taken] = await db
-    .select({ id: sandboxes.id })
-    .from(sandboxes)
-    .where(and(eq(sandboxes.name, name), ne(sandboxes.id, id)))
-    .limit(1);
-  if (taken) throw conflict("name_taken", `The sandbox name "${name}" is already used by ${taken.id}.`);
 }
 

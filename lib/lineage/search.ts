@@ -1,9 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { rows } from "../db/client";
+import { SEARCH_RESULTS_MAX } from "../contract/limits";
 import { iso } from "./views";
-
-export const MAX_RESULTS = 20;
 
 type Hit = { kind: "snapshot" | "sandbox"; id: string; name: string | null; status: string; created_at: Date | string };
 
@@ -44,7 +43,7 @@ export async function search(db: Executor, q: string) {
      ORDER BY t.created_at + interval '0 seconds' DESC, t.id LIMIT ${limit}))`;
   const hits: Hit[] = [];
   for (const [rank, where] of ranks.entries()) {
-    const limit = MAX_RESULTS - hits.length;
+    const limit = SEARCH_RESULTS_MAX - hits.length;
     const matches = (table: SQL, kind: Hit["kind"]) => (rank === 0 ? exactMatches(table, kind, where) : newestMatches(table, kind, where, limit));
     hits.push(
       ...(await rows<Hit>(
@@ -53,7 +52,7 @@ export async function search(db: Executor, q: string) {
             ORDER BY h.created_at DESC, h.id LIMIT ${limit}`,
       )),
     );
-    if (hits.length === MAX_RESULTS) break;
+    if (hits.length === SEARCH_RESULTS_MAX) break;
   }
   return { results: hits.map((h) => ({ kind: h.kind, id: h.id, name: h.name, status: h.status, createdAt: iso(h.created_at) })) };
 }

@@ -1,9 +1,10 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Executor } from "../db/client";
 import { rows } from "../db/client";
 import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
+import { assertNameFree } from "./names";
 import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
 import { childAncestry, type ParentAncestry } from "./ancestry";
 
@@ -51,7 +52,7 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       }
       parentId = source.basedOn;
     }
-    if (input.name) await assertNameFree(tx, input.name, id);
+    if (input.name) await assertNameFree(tx, "snapshot", input.name, id);
 
     const fields = {
       status: input.status,
@@ -83,15 +84,6 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
     await recordAudit(tx, actor, created ? "snapshot.create" : "snapshot.update", { type: "snapshot", id }, { status: input.status });
     return { created, snapshot: await getSnapshot(tx, id) };
   });
-}
-
-async function assertNameFree(db: Executor, name: string, id: string) {
-  const [taken] = await db
-    .select({ id: snapshots.id })
-    .from(snapshots)
-    .where(and(eq(snapshots.name, name), ne(snapshots.id, id)))
-    .limit(1);
-  if (taken) throw conflict("name_taken", `The snapshot name "${name}" is already used by ${taken.id}.`);
 }
 
 async function parentAncestry(db: Executor, parentId: string): Promise<ParentAncestry | null> {

@@ -1,11 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { preparedRows } from "../db/client";
+import { SIBLINGS_MAX } from "../contract/limits";
 import { badRequest } from "../http/errors";
 import { snapshotNotFound } from "./snapshots";
 import { patchStateView, sandboxPatchStateColumns, snapshotColumns, snapshotFrom, snapshotView, type SandboxRow, type SnapshotRow } from "./views";
-
-export const MAX_SIBLINGS = 10;
 
 export type TreeQuery = { snapshotId: string; sortOrder: "asc" | "desc"; limit: number; cursor?: string };
 
@@ -76,7 +75,7 @@ export function treePageStatement(q: TreeQuery): SQL {
             FROM sandboxes b
             WHERE b.based_on_snapshot_id = s.id AND b.id IS DISTINCT FROM page.via
             ORDER BY b.created_at DESC, b.id DESC
-            LIMIT ${MAX_SIBLINGS + 1}
+            LIMIT ${SIBLINGS_MAX + 1}
           ) x
         ) sib
         WHERE page.depth < ${q.limit}
@@ -96,12 +95,12 @@ export async function getTreePage(db: Executor, q: TreeQuery) {
   return {
     snapshots: list.map((r) => {
       const siblings = (typeof r.siblings === "string" ? (JSON.parse(r.siblings) as SiblingRow[]) : r.siblings)
-        .slice(0, MAX_SIBLINGS)
+        .slice(0, SIBLINGS_MAX)
         .map((b) => ({ id: b.id, name: b.name, status: b.status, ...patchStateView(b) }));
       return {
         ...snapshotView(r),
         siblings,
-        count: r.sibling_count > MAX_SIBLINGS ? `${MAX_SIBLINGS}+` : String(r.sibling_count),
+        count: r.sibling_count > SIBLINGS_MAX ? `${SIBLINGS_MAX}+` : String(r.sibling_count),
       };
     }),
     pagination: { next: hasMore ? list[list.length - 1]!.id : null },

@@ -5,10 +5,9 @@ import { patches, sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit";
-import { resolveSnapshotId } from "../lineage/snapshots";
+import { IDEMPOTENCY_WINDOW_HOURS } from "../contract/limits";
+import { resolveSnapshotId, snapshotNotFound } from "../lineage/snapshots";
 import { isoOrNull, iso } from "../lineage/views";
-
-export const IDEMPOTENCY_WINDOW_HOURS = 24;
 
 type PatchRow = typeof patches.$inferSelect;
 
@@ -50,7 +49,7 @@ export async function attachPatch(db: Db, ref: string, input: AttachInput, actor
   const requestHash = crypto.createHash("sha256").update(JSON.stringify([snapshotId, input.script, description])).digest("hex");
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, snapshotId)).for("update");
-    if (!locked) throw notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
+    if (!locked) throw snapshotNotFound(ref);
 
     if (idempotencyKey !== undefined) {
       const replay = await findIdempotentPatch(tx, snapshotId, idempotencyKey);

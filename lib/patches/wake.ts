@@ -3,13 +3,10 @@ import type { Db, Executor } from "../db/client";
 import { patchApplications, patches, sandboxes } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
-import { getSandbox } from "../lineage/sandboxes";
+import { OUTPUT_MAX_CHARS } from "../contract/limits";
+import { getSandbox, sandboxNotFound } from "../lineage/sandboxes";
 import { iso } from "../lineage/views";
 import { patchView } from "./patches";
-
-export const MAX_OUTPUT_CHARS = 64 * 1024;
-
-const sandboxNotFound = (ref: string) => notFound("sandbox_not_found", `No sandbox has the id or name "${ref}".`);
 
 /** Live patches of the sandbox's base snapshot it has not applied yet, in the order to apply them. */
 export async function pendingPatches(db: Executor, sandboxId: string) {
@@ -29,8 +26,8 @@ export async function pendingPatches(db: Executor, sandboxId: string) {
 
 /** Keeps the end of long output (where errors are) and says how much was cut. */
 export function truncateOutput(output: string): { output: string; truncated: boolean } {
-  if (output.length <= MAX_OUTPUT_CHARS) return { output, truncated: false };
-  const cut = output.length - MAX_OUTPUT_CHARS;
+  if (output.length <= OUTPUT_MAX_CHARS) return { output, truncated: false };
+  const cut = output.length - OUTPUT_MAX_CHARS;
   return { output: `[… ${cut} characters truncated]\n${output.slice(cut)}`, truncated: true };
 }
 

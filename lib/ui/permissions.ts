@@ -1,5 +1,5 @@
 /** What the signed-in role may do on the pages, and the sentence shown when it may not. */
-import type { Role } from "../validation";
+import type { Role } from "../contract/enums";
 
 const editors: readonly Role[] = ["editor", "admin"];
 

@@ -10,7 +10,7 @@ import { ApiError } from "../http/errors";
 import { getSandbox } from "../lineage/sandboxes";
 import { getSnapshot } from "../lineage/snapshots";
 import { getTreePage } from "../lineage/tree";
-import { sandboxRef, snapshotRef } from "../validation";
+import { sandboxRef, snapshotRef } from "../contract/fields";
 import { resolveKey, TREE_PAGE_SIZE, treeKey } from "./query-keys";
 import { resolveAnchor } from "./resolve-anchor";
 

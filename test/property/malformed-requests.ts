@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAX_BODY_BYTES } from "@/lib/http/body";
+import { BODY_MAX_BYTES } from "@/lib/contract/limits";
 import { anyJsonValue, hostileString, oversizeString } from "./hostile-strings";
 
 type Role = "viewer" | "editor" | "runtime" | "admin";
@@ -188,7 +188,7 @@ export const wrongContentType = (r: BodyRoute) =>
  */
 export const oversizeBody = (r: BodyRoute) =>
   fc
-    .tuple(fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES + 64 * 1024 }), fc.boolean(), fc.boolean())
+    .tuple(fc.integer({ min: BODY_MAX_BYTES + 1, max: BODY_MAX_BYTES + 64 * 1024 }), fc.boolean(), fc.boolean())
     .map(([size, declared, json]) => {
       const [open, close] = json ? ['{"script":"', '"}'] : ["{{{not json ", ""];
       const body = open + "x".repeat(size - open.length - close.length) + close;

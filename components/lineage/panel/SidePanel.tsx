@@ -1,6 +1,6 @@
 "use client";
 
-import type { Role } from "@/lib/validation";
+import type { Role } from "@/lib/contract/enums";
 import { SandboxPanel } from "./SandboxPanel";
 import { SnapshotPanel } from "./SnapshotPanel";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { Role } from "@/lib/validation";
+import type { Role } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
 import { patchPermission } from "@/lib/ui/permissions";

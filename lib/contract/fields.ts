@@ -1,4 +1,6 @@
+/** Field schemas of the API: request fields as the server validates them, and the response fields they become. */
 import { z } from "zod";
+import { DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SCRIPT_MAX_BYTES, utf8Bytes } from "./limits";
 
 // Ids are a prefix and 1-64 url-safe characters; names are lowercase [a-z0-9-], so the two never collide.
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,64}$`);
@@ -10,22 +12,23 @@ export const tokenId = z.string().regex(idPattern("tok"), "must be a token id (t
 export const name = z
   .string()
   .min(1, "must not be empty")
-  .max(63, "must be at most 63 characters")
+  .max(NAME_MAX_CHARS, `must be at most ${NAME_MAX_CHARS} characters`)
   .regex(/^[a-z0-9-]+$/, "may only contain a-z, 0-9 and -");
 
 export const snapshotRef = z.union([snapshotId, name], { error: "must be a snapshot id (snap_…) or name" });
 export const sandboxRef = z.union([sandboxId, name], { error: "must be a sandbox id (sbx_…) or name" });
 
+/** A date-time a client sends: ISO-8601 with an offset, handed to the domain as a Date. */
 export const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time" }).transform((s) => new Date(s));
+/** A date-time the API answers with (always UTC, `toISOString()`). */
+export const timestamp = z.iso.datetime();
 
-export const description = z.string().max(1000, "must be at most 1000 characters");
-export const MAX_SCRIPT_BYTES = 64 * 1024;
+export const description = z.string().max(DESCRIPTION_MAX_CHARS, `must be at most ${DESCRIPTION_MAX_CHARS} characters`);
+/** Counted in UTF-8 bytes, as stored: the attach form uses this same schema, so both agree on what fits. */
 export const script = z
   .string()
   .min(1, "must not be empty")
-  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_SCRIPT_BYTES, "must be at most 64 KiB");
-
-export { snapshotStatuses, sandboxStatuses, roles, type Role } from "./contract/enums";
+  .refine((s) => utf8Bytes(s) <= SCRIPT_MAX_BYTES, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB (UTF-8)`);
 
 /** A `limit` query parameter: digits only, within 1..max. */
 export const pageLimit = (max: number, fallback: number) =>
@@ -35,3 +38,6 @@ export const pageLimit = (max: number, fallback: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, `must be from 1 to ${max}`).max(max, `must be from 1 to ${max}`))
     .default(fallback);
+
+/** A count of things: never negative. */
+export const count = z.number().int().min(0);

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { description, patchId, sandboxId, script, snapshotRef } from "./fields";
+import { IDEMPOTENCY_WINDOW_HOURS } from "./limits";
+import { defineRoutes } from "./registry";
+import { patch } from "./views";
+
+const ref = z.strictObject({ ref: snapshotRef });
+
+export const attachAnswer = z.strictObject({
+  patch,
+  /** The sandboxes the patch reaches: those started from the snapshot, newest first. */
+  reach: z.strictObject({ sandboxes: z.array(sandboxId) }),
+});
+
+export const patchRoutes = defineRoutes({
+  listPatches: {
+    method: "GET",
+    path: "/api/snapshots/{ref}/patches",
+    summary: "A snapshot's patches in sequence order",
+    description: "Live patches; `include=removed` adds the removed ones.",
+    access: "viewer",
+    params: ref,
+    query: z.strictObject({ include: z.literal("removed").optional() }),
+    responses: { 200: z.strictObject({ patches: z.array(patch) }) },
+    errors: ["snapshot_not_found"],
+  },
+  attachPatch: {
+    method: "POST",
+    path: "/api/snapshots/{ref}/patches",
+    summary: "Attach a patch to a snapshot",
+    description: "Sequences are assigned 1, 2, 3… without gaps under concurrency.",
+    access: "editor",
+    params: ref,
+    body: z.strictObject({ script, description: description.optional() }),
+    headers: {
+      "Idempotency-Key": `1-255 visible ASCII characters: the same key and body within ${IDEMPOTENCY_WINDOW_HOURS} h answer with the same patch (header Idempotent-Replayed: true).`,
+    },
+    responses: { 201: attachAnswer },
+    errors: ["snapshot_not_found", "invalid_idempotency_key", "idempotency_key_reused"],
+  },
+  removePatch: {
+    method: "DELETE",
+    path: "/api/snapshots/{ref}/patches/{patchId}",
+    summary: "Remove a live patch (kept for history, never applied again)",
+    access: "editor",
+    params: z.strictObject({ ref: snapshotRef, patchId }),
+    responses: { 200: z.strictObject({ patch }) },
+    errors: ["snapshot_not_found", "patch_not_found"],
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { snapshotStatuses, sortOrders } from "./enums";
+import { count, isoDate, name, pageLimit, sandboxId, snapshotId, snapshotRef } from "./fields";
+import { SIBLINGS_MAX, TREE_PAGE_MAX } from "./limits";
+import { defineRoutes } from "./registry";
+import { pagination, sandboxSummary, snapshot } from "./views";
+
+export const treeNode = z
+  .strictObject({
+    ...snapshot.shape,
+    /** Sandboxes started from it, newest first, except the one the chain runs through; at most SIBLINGS_MAX. */
+    siblings: z.array(sandboxSummary).max(SIBLINGS_MAX),
+    /** How many siblings there are, as text: "10+" when more than SIBLINGS_MAX. */
+    count: z.string().regex(/^\d+\+?$/),
+  })
+  .meta({ id: "TreeNode" });
+
+export const treePage = z.strictObject({ snapshots: z.array(treeNode), pagination: pagination(snapshotId) }).meta({ id: "TreePage" });
+
+const ref = z.strictObject({ ref: snapshotRef });
+
+export const snapshotRoutes = defineRoutes({
+  tree: {
+    method: "GET",
+    path: "/api/snapshots/tree",
+    summary: "One page of the lineage around a snapshot",
+    description:
+      "The anchor first (no cursor), then its ancestors (`desc`) or descendants (`asc`), one chain; " +
+      "pass `pagination.next` back as `cursor` for the next page in the same direction.",
+    access: "viewer",
+    query: z.strictObject({
+      snapshotId: snapshotRef,
+      sortOrder: z.enum(sortOrders).default("desc"),
+      limit: pageLimit(TREE_PAGE_MAX, TREE_PAGE_MAX),
+      cursor: snapshotId.optional(),
+    }),
+    responses: { 200: treePage },
+    errors: ["snapshot_not_found", "invalid_cursor"],
+  },
+  getSnapshot: {
+    method: "GET",
+    path: "/api/snapshots/{ref}",
+    summary: "A snapshot by id or name",
+    access: "viewer",
+    params: ref,
+    responses: { 200: z.strictObject({ snapshot }) },
+    errors: ["snapshot_not_found"],
+  },
+  putSnapshot: {
+    method: "PUT",
+    path: "/api/snapshots/{ref}",
+    summary: "Report a snapshot (runtime): create or update",
+    description: "`parentId` is derived from the source sandbox's base snapshot; the source cannot change once set.",
+    access: "runtime",
+    params: z.strictObject({ ref: snapshotId }),
+    body: z.strictObject({
+      name: name.nullable().optional(),
+      sourceSandboxId: sandboxId.optional(),
+      status: z.enum(snapshotStatuses),
+      sizeBytes: count.max(Number.MAX_SAFE_INTEGER),
+      createdAt: isoDate.optional(),
+      expiresAt: isoDate.nullable().optional(),
+    }),
+    responses: { 200: z.strictObject({ snapshot }), 201: z.strictObject({ snapshot }) },
+    errors: ["unknown_sandbox", "name_taken", "source_immutable"],
+  },
+});
