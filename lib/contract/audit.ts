@@ -8,9 +8,8 @@ import { pagination } from "./views";
 export const auditEvent = z
   .strictObject({
     id: z.number().int(),
-    /** The token or user that made the change; `actor` is its name at the time. */
-    actorId: z.string(),
-    actor: z.string(),
+    actorId: z.string().describe("The token or user that made the change."),
+    actor: z.string().describe("Its name at the time."),
     actorRole: z.enum(roles),
     action: z.string(),
     target: z.strictObject({ type: z.string(), id: z.string() }),

@@ -37,7 +37,8 @@ export const pageLimit = (max: number, fallback: number) =>
     .regex(/^\d+$/, `must be a whole number from 1 to ${max}`)
     .transform(Number)
     .pipe(z.number().int().min(1, `must be from 1 to ${max}`).max(max, `must be from 1 to ${max}`))
-    .default(fallback);
+    .default(fallback)
+    .describe(`A whole number from 1 to ${max}; default ${fallback}.`);
 
 /** A count of things: never negative. */
 export const count = z.number().int().min(0);

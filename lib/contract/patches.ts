@@ -8,8 +8,7 @@ const ref = z.strictObject({ ref: snapshotRef });
 
 export const attachAnswer = z.strictObject({
   patch,
-  /** The sandboxes the patch reaches: those started from the snapshot, newest first. */
-  reach: z.strictObject({ sandboxes: z.array(sandboxId) }),
+  reach: z.strictObject({ sandboxes: z.array(sandboxId).describe("The sandboxes the patch reaches: those started from the snapshot, newest first.") }),
 });
 
 export const patchRoutes = defineRoutes({

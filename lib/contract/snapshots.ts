@@ -8,10 +8,14 @@ import { pagination, sandboxSummary, snapshot } from "./views";
 export const treeNode = z
   .strictObject({
     ...snapshot.shape,
-    /** Sandboxes started from it, newest first, except the one the chain runs through; at most SIBLINGS_MAX. */
-    siblings: z.array(sandboxSummary).max(SIBLINGS_MAX),
-    /** How many siblings there are, as text: "10+" when more than SIBLINGS_MAX. */
-    count: z.string().regex(/^\d+\+?$/),
+    siblings: z
+      .array(sandboxSummary)
+      .max(SIBLINGS_MAX)
+      .describe("Sandboxes started from it, newest first, except the one the chain runs through towards newer snapshots."),
+    count: z
+      .string()
+      .regex(/^\d+\+?$/)
+      .describe(`How many siblings it has, as text: "${SIBLINGS_MAX}+" when more than ${SIBLINGS_MAX}.`),
   })
   .meta({ id: "TreeNode" });
 

@@ -8,11 +8,9 @@ import { count, patchId, sandboxId, snapshotId, timestamp, tokenId } from "./fie
 
 /** Where a sandbox stands with its base snapshot's patches. */
 const patchStateFields = {
-  lastPatchSequence: count,
-  /** Live patches above lastPatchSequence. */
-  pendingPatches: count,
-  /** The live patch its last run failed at, if any. */
-  failedAtSequence: z.number().int().nullable(),
+  lastPatchSequence: count.describe("The last patch it applied (0: none)."),
+  pendingPatches: count.describe("Live patches above lastPatchSequence."),
+  failedAtSequence: z.number().int().nullable().describe("The live patch its last run failed at, if any."),
 };
 
 /** A sandbox as drawn beside a snapshot (a tree node's siblings, a snapshot's source). */
@@ -25,14 +23,12 @@ export const snapshot = z
     id: snapshotId,
     name: z.string().nullable(),
     parentId: snapshotId.nullable(),
-    /** The sandbox the snapshot was taken of, with its state. */
-    sourceSandbox: sandboxSummary.nullable(),
+    sourceSandbox: sandboxSummary.nullable().describe("The sandbox the snapshot was taken of, with its patch state."),
     status: z.enum(snapshotStatuses),
     sizeBytes: count,
     createdAt: timestamp,
     expiresAt: timestamp.nullable(),
-    /** Live patches attached to it. */
-    patchCount: count,
+    patchCount: count.describe("Live patches attached to it."),
   })
   .meta({ id: "Snapshot" });
 
@@ -45,8 +41,7 @@ export const sandbox = z
     ...patchStateFields,
     createdAt: timestamp,
     updatedAt: timestamp,
-    /** The newest snapshot taken of it, else the one it started from. */
-    currentSnapshotId: snapshotId.nullable(),
+    currentSnapshotId: snapshotId.nullable().describe("The newest snapshot taken of it, else the one it started from."),
   })
   .meta({ id: "Sandbox" });
 
@@ -90,5 +85,5 @@ export const token = z
 
 export const user = z.strictObject({ name: z.string(), role: z.enum(roles), tokenId }).meta({ id: "User" });
 
-/** `next` is passed back as `cursor` for the following page; null on the last page. */
-export const pagination = <C extends z.ZodType>(cursor: C) => z.strictObject({ next: cursor.nullable() });
+export const pagination = <C extends z.ZodType>(cursor: C) =>
+  z.strictObject({ next: cursor.nullable().describe("Pass back as `cursor` for the following page; null on the last page.") });

@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from "./errors";
 
-const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type RouteMethod = (typeof routeMethods)[number];
 
 /** Stands in for a method a route lacks; marked so route discovery can tell it from a real handler. */

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { checkAnswer } from "./answer-schema";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -48,7 +49,10 @@ export function routeTable(): RouteEntry[] {
 // Static segments before dynamic ones before catch-alls, as Next.js resolves them.
 const rank = (r: RouteEntry) => (r.catchAll ? 2 : r.names.length ? 1 : 0) * 100 - r.file.split("/").length;
 
-/** Hands a request to the route handler Next.js would pick (405 when the route lacks the method). */
+/**
+ * Hands a request to the route handler Next.js would pick (405 when the route lacks the method),
+ * and checks its answer against the route's contract (answer-schema.ts).
+ */
 export async function dispatch(routes: RouteEntry[], req: Request): Promise<Response> {
   const pathname = new URL(req.url).pathname;
   const entry = routes.find((r) => r.pattern.test(pathname));
@@ -62,7 +66,12 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   );
   const handler = (await entry.load())[req.method];
   if (!handler) return new Response(null, { status: 405 });
-  return handler(req, { params: Promise.resolve(params) });
+  const res = await handler(req, { params: Promise.resolve(params) });
+  if (req.method !== "HEAD") {
+    const text = await res.clone().text();
+    checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);
+  }
+  return res;
 }
 
 export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };

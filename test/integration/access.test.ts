@@ -42,6 +42,7 @@ const routes: { key: string; access: Access; path: string; body?: unknown }[] = 
   { key: "POST session", access: "public", path: "/api/session" },
   { key: "DELETE session", access: "public", path: "/api/session" },
   { key: "GET health", access: "public", path: "/api/health" },
+  { key: "GET openapi.json", access: "public", path: "/api/openapi.json" },
 ];
 
 const grants: Record<Exclude<Access, "public">, Role[]> = {

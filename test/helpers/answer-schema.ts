@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { errorBody, errorStatuses } from "@/lib/contract/errors";
+import { routeErrors, type RouteContract } from "@/lib/contract/registry";
+import { isMethodNotAllowedHandler } from "@/lib/http/methods";
+
+/**
+ * The schema an answer with `status` must match: the route's success schema for that status, or
+ * the error shape with one of the codes the route declares for it. An answer its contract does
+ * not declare fails the test that provoked it, so every integration test checks shapes.
+ */
+export function answerSchema(handler: unknown, catchAll: boolean, status: number): z.ZodType {
+  if (isMethodNotAllowedHandler(handler)) return errorBody(["method_not_allowed"]);
+  const contract = (handler as { contract?: RouteContract }).contract;
+  if (!contract) {
+    if (catchAll) return errorBody(["route_not_found"]);
+    throw new Error("A route handler without a contract entry: wrap it with route(entry, …)");
+  }
+  const success = contract.responses[status];
+  const codes = routeErrors(contract).filter((code) => errorStatuses[code] === status);
+  const options = [success, codes.length ? errorBody(codes) : undefined].filter((s): s is z.ZodType => s !== undefined);
+  if (!options.length) throw new Error(`${contract.method} ${contract.path} answered ${status}, which its contract does not declare`);
+  return options.length === 1 ? options[0]! : z.union(options);
+}
+
+/** Throws when a JSON answer does not match what the route's contract says for its status. */
+export function checkAnswer(handler: unknown, catchAll: boolean, method: string, path: string, status: number, body: unknown) {
+  const result = answerSchema(handler, catchAll, status).safeParse(body);
+  if (!result.success) {
+    throw new Error(`${method} ${path} answered ${status} with a body outside its contract: ${z.prettifyError(result.error)}\n${JSON.stringify(body).slice(0, 500)}`);
+  }
+}
