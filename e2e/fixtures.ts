@@ -20,6 +20,26 @@ export async function signIn(page: Page, role: Role) {
   expect(res.status()).toBe(200);
 }
 
+/**
+ * SPEC §1's example with ids and names of its own, reported through the runtime API, so a test
+ * that changes it (attaching patches, say) depends on no other test: snapA (named) ← sb1, sb2;
+ * snapB (taken of sb1) ← sb3.
+ */
+export async function createSpecExample(page: Page) {
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const ids = { snapA: `snap_a${tag}`, snapB: `snap_b${tag}`, sb1: `sbx_1${tag}`, sb2: `sbx_2${tag}`, sb3: `sbx_3${tag}`, name: `env-${tag}` };
+  const put = async (path: string, data: Record<string, unknown>) => {
+    const res = await page.request.put(path, { data, headers: { authorization: `Bearer ${tokenFor("runtime")}` } });
+    expect(res.status(), `PUT ${path}`).toBe(201);
+  };
+  await put(`/api/snapshots/${ids.snapA}`, { name: ids.name, status: "created", sizeBytes: 1000 });
+  await put(`/api/sandboxes/${ids.sb1}`, { status: "running", basedOnSnapshotId: ids.snapA });
+  await put(`/api/sandboxes/${ids.sb2}`, { status: "running", basedOnSnapshotId: ids.snapA });
+  await put(`/api/snapshots/${ids.snapB}`, { sourceSandboxId: ids.sb1, status: "created", sizeBytes: 2000 });
+  await put(`/api/sandboxes/${ids.sb3}`, { status: "running", basedOnSnapshotId: ids.snapB });
+  return ids;
+}
+
 /** A graph node by id (React Flow renders each inside a wrapper carrying data-id). */
 export const graphNode = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
 

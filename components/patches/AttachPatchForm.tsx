@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { AttachResult } from "@/lib/client";
+import { DESCRIPTION_MAX_CHARS, SCRIPT_MAX_BYTES, scriptFits } from "@/lib/contract/limits";
 import { api, errorMessage } from "@/lib/ui/api";
 import type { Permission } from "@/lib/ui/permissions";
 import { Notice } from "./Notice";
@@ -15,8 +16,6 @@ type Props = {
   onComposingChange: (snapshotId: string | null) => void;
 };
 
-const SCRIPT_LIMIT = 64 * 1024;
-const DESCRIPTION_LIMIT = 1000;
 
 /** Attach a patch (script + description) to a snapshot; retries of one submission reuse its idempotency key. */
 export function AttachPatchForm({ snapshotId, permission, onComposingChange }: Props) {
@@ -89,7 +88,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
     );
   }
 
-  const tooLong = script.length > SCRIPT_LIMIT;
+  const tooLong = !scriptFits(script);
   return (
     <form
       aria-label="Attach patch"
@@ -116,7 +115,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
           placeholder="#!/bin/sh&#10;apt-get install -y …"
           className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950"
         />
-        {tooLong && <p className="text-xs text-red-700 dark:text-red-300">Scripts are limited to 64 KiB.</p>}
+        {tooLong && <p className="text-xs text-red-700 dark:text-red-300">Scripts are limited to {SCRIPT_MAX_BYTES / 1024} KiB (counted in UTF-8 bytes).</p>}
       </div>
       <div className="space-y-1">
         <label htmlFor="patch-description" className="block text-sm font-medium">
@@ -124,7 +123,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
         </label>
         <input
           id="patch-description"
-          maxLength={DESCRIPTION_LIMIT}
+          maxLength={DESCRIPTION_MAX_CHARS}
           value={description}
           onChange={(e) => edit(() => setDescription(e.target.value))}
           placeholder="What this patch fixes"

@@ -1,36 +1,52 @@
 /**
- * Typed client for the Lineage HTTP API, shared by the pages and the CLI.
- * Types come from the server modules (type-only imports: nothing server-side is bundled).
+ * Typed client for the Lineage HTTP API, shared by the pages and the CLI. Every request and
+ * answer type is the route's contract entry (lib/contract): what a client sends is the schema's
+ * input, what it gets back is the answer schema's output. Type-only imports: no schema is bundled.
  */
-import type { TreePage } from "../lineage/tree";
-import type { SnapshotView } from "../lineage/views";
-import type { SandboxDetail } from "../lineage/sandboxes";
-import type { PatchView } from "../patches/patches";
-import type { sandboxPatchStates, recordPatchResult } from "../patches/wake";
-import type { search } from "../lineage/search";
-import type { listAudit } from "../audit";
-import type { listTokens } from "../auth/tokens";
-import type { Role } from "../contract/enums";
+import type { ErrorCode } from "../contract/errors";
+import type { Answer, Input, RouteContract } from "../contract/registry";
+import type { auditRoutes } from "../contract/audit";
+import type { patchRoutes } from "../contract/patches";
+import type { sandboxRoutes } from "../contract/sandboxes";
+import type { sessionRoutes } from "../contract/session";
+import type { snapshotRoutes } from "../contract/snapshots";
+import type { tokenRoutes } from "../contract/tokens";
 
-export type { TreePage, TreeNode } from "../lineage/tree";
-export type { SnapshotView, SandboxView } from "../lineage/views";
-export type { SandboxDetail } from "../lineage/sandboxes";
-export type { PatchView } from "../patches/patches";
-export type SandboxPatches = Awaited<ReturnType<typeof sandboxPatchStates>>;
+type Snapshots = typeof snapshotRoutes;
+type Patches = typeof patchRoutes;
+type Sandboxes = typeof sandboxRoutes;
+type Tokens = typeof tokenRoutes;
+
+export type TreePage = Answer<Snapshots["tree"]>;
+export type TreeNode = TreePage["snapshots"][number];
+export type SnapshotView = Answer<Snapshots["getSnapshot"]>["snapshot"];
+export type SandboxDetail = Answer<Sandboxes["getSandbox"]>["sandbox"];
+export type PatchView = Answer<Patches["listPatches"]>["patches"][number];
+export type AttachResult = Answer<Patches["attachPatch"]>;
+export type SandboxPatches = Answer<Sandboxes["sandboxPatches"]>;
 export type SandboxPatch = SandboxPatches["patches"][number];
-export type PatchResult = Awaited<ReturnType<typeof recordPatchResult>>;
-export type SearchResults = Awaited<ReturnType<typeof search>>;
+export type PatchResult = Answer<Sandboxes["reportPatchResult"]>;
+export type SearchResults = Answer<Sandboxes["search"]>;
 export type SearchResult = SearchResults["results"][number];
-export type AuditPage = Awaited<ReturnType<typeof listAudit>>;
-export type TokenInfo = Awaited<ReturnType<typeof listTokens>>[number];
-export type User = { name: string; role: Role; tokenId: string };
-export type AttachResult = { patch: PatchView; reach: { sandboxes: string[] } };
+export type AuditPage = Answer<(typeof auditRoutes)["listAudit"]>;
+export type TokenInfo = Answer<Tokens["listTokens"]>["tokens"][number];
+export type User = Answer<(typeof sessionRoutes)["getSession"]>["user"];
+
+/** Query values travel as text: where the schema reads a string (digits, say), a number is written out too. */
+type QueryInput<R extends RouteContract> = {
+  [K in keyof Input<R, "query">]: string extends Exclude<Input<R, "query">[K], undefined> ? Input<R, "query">[K] | number : Input<R, "query">[K];
+};
+type Body<R extends RouteContract> = Input<R, "body">;
 
 /** An error answered by the API: its status and the `error.code` / `error.message` it sent. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    /**
+     * A code of the contract; `http_error` / `invalid_response` when the answer was not the API's;
+     * `not_found` when a name is neither a sandbox nor a snapshot (the CLI asks for both).
+     */
+    readonly code: ErrorCode | "http_error" | "invalid_response" | "not_found",
     message: string,
     readonly retryAfter?: number,
   ) {
@@ -56,8 +72,6 @@ export type ClientOptions = {
   fetch?: typeof fetch;
 };
 
-type TreeParams = { snapshotId: string; sortOrder?: "asc" | "desc"; limit?: number; cursor?: string };
-
 export function createClient(opts: ClientOptions = {}) {
   const base = (opts.baseUrl ?? "").replace(/\/$/, "");
   const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -81,7 +95,7 @@ export function createClient(opts: ClientOptions = {}) {
       throw new ApiRequestError(res.status, "invalid_response", `${method} ${url} answered ${res.status} with a body that is not JSON.`);
     }
     if (!res.ok) {
-      const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+      const error = (data as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
       const retry = Number(res.headers.get("retry-after"));
       throw new ApiRequestError(
         res.status,
@@ -100,38 +114,34 @@ export function createClient(opts: ClientOptions = {}) {
   };
 
   return {
-    tree: (p: TreeParams) => request<TreePage>("GET", `/api/snapshots/tree${qs(p)}`),
-    snapshot: (ref: string) => request<{ snapshot: SnapshotView }>("GET", `/api/snapshots/${enc(ref)}`),
-    sandbox: (ref: string) => request<{ sandbox: SandboxDetail }>("GET", `/api/sandboxes/${enc(ref)}`),
-    recentSandboxes: (limit?: number) => request<{ sandboxes: SandboxDetail[] }>("GET", `/api/sandboxes${qs({ limit })}`),
+    tree: (p: QueryInput<Snapshots["tree"]>) => request<TreePage>("GET", `/api/snapshots/tree${qs(p)}`),
+    snapshot: (ref: string) => request<Answer<Snapshots["getSnapshot"]>>("GET", `/api/snapshots/${enc(ref)}`),
+    sandbox: (ref: string) => request<Answer<Sandboxes["getSandbox"]>>("GET", `/api/sandboxes/${enc(ref)}`),
+    recentSandboxes: (limit?: number) => request<Answer<Sandboxes["recentSandboxes"]>>("GET", `/api/sandboxes${qs({ limit })}`),
     sandboxPatches: (ref: string) => request<SandboxPatches>("GET", `/api/sandboxes/${enc(ref)}/patches`),
     search: (q: string) => request<SearchResults>("GET", `/api/search${qs({ q })}`),
 
     listPatches: (ref: string, opts: { includeRemoved?: boolean } = {}) =>
-      request<{ patches: PatchView[] }>("GET", `/api/snapshots/${enc(ref)}/patches${qs({ include: opts.includeRemoved ? "removed" : undefined })}`),
-    attachPatch: (ref: string, input: { script: string; description?: string }, idempotencyKey?: string) =>
+      request<Answer<Patches["listPatches"]>>("GET", `/api/snapshots/${enc(ref)}/patches${qs({ include: opts.includeRemoved ? "removed" : undefined })}`),
+    attachPatch: (ref: string, input: Body<Patches["attachPatch"]>, idempotencyKey?: string) =>
       request<AttachResult>("POST", `/api/snapshots/${enc(ref)}/patches`, input, idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
     removePatch: (ref: string, patchId: string) =>
-      request<{ patch: PatchView }>("DELETE", `/api/snapshots/${enc(ref)}/patches/${enc(patchId)}`),
+      request<Answer<Patches["removePatch"]>>("DELETE", `/api/snapshots/${enc(ref)}/patches/${enc(patchId)}`),
 
-    putSandbox: (id: string, input: { name?: string | null; status: string; basedOnSnapshotId?: string; createdAt?: string }) =>
-      request<{ sandbox: SandboxDetail }>("PUT", `/api/sandboxes/${enc(id)}`, input),
-    putSnapshot: (
-      id: string,
-      input: { name?: string | null; sourceSandboxId?: string; status: string; sizeBytes: number; createdAt?: string; expiresAt?: string | null },
-    ) => request<{ snapshot: SnapshotView }>("PUT", `/api/snapshots/${enc(id)}`, input),
-    pendingPatches: (sandboxId: string) => request<{ patches: PatchView[] }>("GET", `/api/sandboxes/${enc(sandboxId)}/pending-patches`),
-    reportPatchResult: (sandboxId: string, input: { patchId: string; status: "applied" | "failed"; output?: string }) =>
+    putSandbox: (id: string, input: Body<Sandboxes["putSandbox"]>) => request<Answer<Sandboxes["putSandbox"]>>("PUT", `/api/sandboxes/${enc(id)}`, input),
+    putSnapshot: (id: string, input: Body<Snapshots["putSnapshot"]>) =>
+      request<Answer<Snapshots["putSnapshot"]>>("PUT", `/api/snapshots/${enc(id)}`, input),
+    pendingPatches: (sandboxId: string) => request<Answer<Sandboxes["pendingPatches"]>>("GET", `/api/sandboxes/${enc(sandboxId)}/pending-patches`),
+    reportPatchResult: (sandboxId: string, input: Body<Sandboxes["reportPatchResult"]>) =>
       request<PatchResult>("POST", `/api/sandboxes/${enc(sandboxId)}/patch-results`, input),
 
-    session: () => request<{ user: User }>("GET", "/api/session"),
-    signIn: (token: string) => request<{ user: User }>("POST", "/api/session", { token }),
-    signOut: () => request<{ signedOut: true }>("DELETE", "/api/session"),
-    audit: (p: { limit?: number; cursor?: string } = {}) => request<AuditPage>("GET", `/api/audit${qs(p)}`),
-    tokens: () => request<{ tokens: TokenInfo[] }>("GET", "/api/tokens"),
-    createToken: (input: { role: Role; name: string }) =>
-      request<{ token: string; id: string; role: Role; name: string }>("POST", "/api/tokens", input),
-    revokeToken: (id: string) => request<{ token: TokenInfo }>("DELETE", `/api/tokens/${enc(id)}`),
+    session: () => request<Answer<(typeof sessionRoutes)["getSession"]>>("GET", "/api/session"),
+    signIn: (token: string) => request<Answer<(typeof sessionRoutes)["signIn"]>>("POST", "/api/session", { token } satisfies Body<(typeof sessionRoutes)["signIn"]>),
+    signOut: () => request<Answer<(typeof sessionRoutes)["signOut"]>>("DELETE", "/api/session"),
+    audit: (p: QueryInput<(typeof auditRoutes)["listAudit"]> = {}) => request<AuditPage>("GET", `/api/audit${qs(p)}`),
+    tokens: () => request<Answer<Tokens["listTokens"]>>("GET", "/api/tokens"),
+    createToken: (input: Body<Tokens["createToken"]>) => request<Answer<Tokens["createToken"]>>("POST", "/api/tokens", input),
+    revokeToken: (id: string) => request<Answer<Tokens["revokeToken"]>>("DELETE", `/api/tokens/${enc(id)}`),
   };
 }
 

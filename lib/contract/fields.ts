@@ -1,6 +1,6 @@
 /** Field schemas of the API: request fields as the server validates them, and the response fields they become. */
 import { z } from "zod";
-import { DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SCRIPT_MAX_BYTES, utf8Bytes } from "./limits";
+import { DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SCRIPT_MAX_BYTES, scriptFits } from "./limits";
 
 // Ids are a prefix and 1-64 url-safe characters; names are lowercase [a-z0-9-], so the two never collide.
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,64}$`);
@@ -24,11 +24,11 @@ export const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO-860
 export const timestamp = z.iso.datetime();
 
 export const description = z.string().max(DESCRIPTION_MAX_CHARS, `must be at most ${DESCRIPTION_MAX_CHARS} characters`);
-/** Counted in UTF-8 bytes, as stored: the attach form uses this same schema, so both agree on what fits. */
+/** Counted in UTF-8 bytes, as stored; the attach form asks the same scriptFits, so both agree on what fits. */
 export const script = z
   .string()
   .min(1, "must not be empty")
-  .refine((s) => utf8Bytes(s) <= SCRIPT_MAX_BYTES, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB (UTF-8)`);
+  .refine(scriptFits, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB in UTF-8`);
 
 /** A `limit` query parameter: digits only, within 1..max. */
 export const pageLimit = (max: number, fallback: number) =>

@@ -22,6 +22,9 @@ export const IDEMPOTENCY_WINDOW_HOURS = 24;
  */
 export const utf8Bytes = (s: string) => new TextEncoder().encode(s).byteLength;
 
+/** Whether a patch script fits: the API's script schema and the attach form both ask this. */
+export const scriptFits = (s: string) => utf8Bytes(s) <= SCRIPT_MAX_BYTES;
+
 export const RECENT_SANDBOXES_MAX = 100;
 export const RECENT_SANDBOXES_DEFAULT = 20;
 export const AUDIT_PAGE_MAX = 100;

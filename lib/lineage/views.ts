@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { SandboxStatus, SnapshotStatus } from "../contract/enums";
 
 /**
  * SQL fragments and row mappers shared by every read that returns a snapshot or a sandbox,
@@ -31,13 +32,13 @@ export type SnapshotRow = {
   id: string;
   name: string | null;
   parent_id: string | null;
-  status: string;
+  status: SnapshotStatus;
   size_bytes: number;
   created_at: Date | string;
   expires_at: Date | string | null;
   source_id: string | null;
   source_name: string | null;
-  source_status: string | null;
+  source_status: SandboxStatus | null;
   source_last_patch_sequence: number | null;
   source_pending_patches: number | null;
   source_failed_at_sequence: number | null;
@@ -47,7 +48,7 @@ export type SnapshotRow = {
 export type SandboxRow = {
   id: string;
   name: string | null;
-  status: string;
+  status: SandboxStatus;
   based_on_snapshot_id: string | null;
   last_patch_sequence: number;
   created_at: Date | string;

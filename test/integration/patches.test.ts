@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SCRIPT_MAX_BYTES, utf8Bytes } from "@/lib/contract/limits";
 import { startTestApp, type TestApp } from "../helpers/app";
-import { buildSpecExample } from "../helpers/scenario";
+import { ingest } from "../helpers/scenario";
 
 let app: TestApp;
 let n = 0;
 
 beforeAll(async () => {
   app = await startTestApp();
-  await buildSpecExample(app);
 });
 afterAll(() => app.close());
 
@@ -32,27 +32,40 @@ async function freshSnapshot() {
   return { snap, sb1: `sbx_w${n}_1`, sb2: `sbx_w${n}_2` };
 }
 
+/** SPEC §1's example, with ids of its own: snap_A ← sb-1, sb-2; snap_B (taken of sb-1) ← sb-3. */
+async function freshSpecExample() {
+  n += 1;
+  const [snapA, snapB, sb1, sb2, sb3] = [`snap_A${n}`, `snap_B${n}`, `sbx_sb1_${n}`, `sbx_sb2_${n}`, `sbx_sb3_${n}`];
+  await ingest(app, `/api/snapshots/${snapA}`, { name: `my-env-${n}`, status: "created", sizeBytes: 1000 });
+  await ingest(app, `/api/sandboxes/${sb1}`, { status: "running", basedOnSnapshotId: snapA });
+  await ingest(app, `/api/sandboxes/${sb2}`, { status: "running", basedOnSnapshotId: snapA });
+  await ingest(app, `/api/snapshots/${snapB}`, { sourceSandboxId: sb1, status: "created", sizeBytes: 2000 });
+  await ingest(app, `/api/sandboxes/${sb3}`, { status: "running", basedOnSnapshotId: snapB });
+  return { snapA, snapB, name: `my-env-${n}`, sb1, sb2, sb3 };
+}
+
 describe("patch reach is one level deep (SPEC §1)", () => {
   test("a patch on my-env reaches sb-1 and sb-2, not snap_B nor sb-3", async () => {
-    const res = await attach("my-env", { script: "echo hi", description: "greet" });
+    const { snapA, snapB, name, sb1, sb2, sb3 } = await freshSpecExample();
+    const res = await attach(name, { script: "echo hi", description: "greet" });
     expect(res.status).toBe(201);
     expect(res.body.patch).toMatchObject({
-      snapshotId: "snap_A",
+      snapshotId: snapA,
       sequence: 1,
       script: "echo hi",
       description: "greet",
       createdBy: "test-editor",
     });
     expect(res.body.patch.id).toMatch(/^pat_/);
-    expect(res.body.reach.sandboxes.sort()).toEqual(["sbx_sb1", "sbx_sb2"]);
+    expect(res.body.reach.sandboxes.sort()).toEqual([sb1, sb2]);
 
-    for (const sb of ["sbx_sb1", "sbx_sb2"]) {
+    for (const sb of [sb1, sb2]) {
       expect((await pending(sb)).body.patches.map((p: { id: string }) => p.id)).toEqual([res.body.patch.id]);
     }
-    expect((await pending("sbx_sb3")).body.patches).toEqual([]);
-    const snapB = await app.call("GET", "/api/snapshots/snap_B/patches", { token: app.tokens.viewer });
-    expect(snapB.body.patches).toEqual([]);
-    const tree = await app.call("GET", "/api/snapshots/tree?snapshotId=snap_B&limit=2", { token: app.tokens.viewer });
+    expect((await pending(sb3)).body.patches).toEqual([]);
+    const onB = await app.call("GET", `/api/snapshots/${snapB}/patches`, { token: app.tokens.viewer });
+    expect(onB.body.patches).toEqual([]);
+    const tree = await app.call("GET", `/api/snapshots/tree?snapshotId=${snapB}&limit=2`, { token: app.tokens.viewer });
     expect(tree.body.snapshots.map((s: { patchCount: number }) => s.patchCount)).toEqual([0, 1]);
   });
 });
@@ -82,9 +95,10 @@ describe("attach, list, remove", () => {
 
   test("removing twice, or on another snapshot, is a 404", async () => {
     const { snap } = await freshSnapshot();
+    const { snap: another } = await freshSnapshot();
     const p = (await attach(snap, { script: "x" })).body.patch;
     const path = `/api/snapshots/${snap}/patches/${p.id}`;
-    expect((await app.call("DELETE", `/api/snapshots/my-env/patches/${p.id}`, { token: app.tokens.editor })).status).toBe(404);
+    expect((await app.call("DELETE", `/api/snapshots/${another}/patches/${p.id}`, { token: app.tokens.editor })).status).toBe(404);
     expect((await app.call("DELETE", path, { token: app.tokens.editor })).status).toBe(200);
     const again = await app.call("DELETE", path, { token: app.tokens.editor });
     expect(again.status).toBe(404);
@@ -100,7 +114,9 @@ describe("attach, list, remove", () => {
       [{ script: "" }, "invalid_body"],
       [{ script: 42 }, "invalid_body"],
       [{ script: "x", description: "d".repeat(1001) }, "invalid_body"],
-      [{ script: "x".repeat(64 * 1024 + 1) }, "invalid_body"],
+      [{ script: "x".repeat(SCRIPT_MAX_BYTES + 1) }, "invalid_body"],
+      // Counted in UTF-8 bytes: half as many two-byte characters, plus one byte, is over.
+      [{ script: `${"é".repeat(SCRIPT_MAX_BYTES / 2)}x` }, "invalid_body"],
       [{ script: "x", sequence: 7 }, "invalid_body"],
       [["script"], "invalid_body"],
     ];
@@ -115,8 +131,11 @@ describe("attach, list, remove", () => {
     expect(wrongType.status).toBe(415);
     const list = await app.call("GET", `/api/snapshots/${snap}/patches`, { token: app.tokens.viewer });
     expect(list.body.patches).toEqual([]);
-    // A script of exactly 64 KiB is accepted.
-    expect((await attach(snap, { script: "x".repeat(64 * 1024) })).status).toBe(201);
+    // A script of exactly 64 KiB is accepted, in one-byte or in multi-byte characters.
+    expect((await attach(snap, { script: "x".repeat(SCRIPT_MAX_BYTES) })).status).toBe(201);
+    const multiByte = "é".repeat(SCRIPT_MAX_BYTES / 2 - 2) + "🧪";
+    expect(utf8Bytes(multiByte)).toBe(SCRIPT_MAX_BYTES);
+    expect((await attach(snap, { script: multiByte })).status).toBe(201);
   });
 });
 
@@ -202,7 +221,8 @@ describe("wake: applying patches on a sandbox", () => {
 
   test("a patch of another snapshot cannot be reported; long output is truncated", async () => {
     const { snap, sb1 } = await freshSnapshot();
-    const other = (await attach("my-env", { script: "elsewhere" })).body.patch;
+    const { snap: elsewhere } = await freshSnapshot();
+    const other = (await attach(elsewhere, { script: "elsewhere" })).body.patch;
     const wrong = await report(sb1, { patchId: other.id, status: "applied" });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.code).toBe("patch_not_for_sandbox");
@@ -219,10 +239,12 @@ describe("wake: applying patches on a sandbox", () => {
   });
 
   test("sb-3, based on a snapshot with no patches, has nothing pending", async () => {
-    const res = await app.call("GET", "/api/sandboxes/sb-3/patches", { token: app.tokens.viewer });
+    const { snapA, snapB, sb3 } = await freshSpecExample();
+    expect((await attach(snapA, { script: "on A only" })).status).toBe(201);
+    const res = await app.call("GET", `/api/sandboxes/${sb3}/patches`, { token: app.tokens.viewer });
     expect(res.status).toBe(200);
     expect(res.body.patches).toEqual([]);
-    expect(res.body.sandbox).toMatchObject({ id: "sbx_sb3", basedOnSnapshotId: "snap_B" });
+    expect(res.body.sandbox).toMatchObject({ id: sb3, basedOnSnapshotId: snapB });
   });
 });
 

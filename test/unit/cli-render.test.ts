@@ -24,7 +24,7 @@ function node(id: string, fields: Partial<TreeNode> = {}): TreeNode {
     ...fields,
   };
 }
-const sibling = (id: string, fields: Partial<TreeNode["siblings"][number]> = {}) => ({
+const sibling = (id: string, fields: Partial<TreeNode["siblings"][number]> = {}): TreeNode["siblings"][number] => ({
   id,
   name: null,
   status: "running",

@@ -5,7 +5,7 @@ import { buildLineageGraph, type Branch, type LineageGraphModel } from "@/lib/ui
 import { nodeSizes } from "@/lib/ui/node-sizes";
 import { placeGraph } from "@/lib/ui/place-graph";
 
-const sandbox = (id: string) => ({ id, name: null, status: "running", lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null });
+const sandbox = (id: string): TreeNode["siblings"][number] => ({ id, name: null, status: "running", lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null });
 
 /** Snapshot i of one long chain, taken of sandbox src_i, started from snapshot i-1; hubs every 5th. */
 function snapshot(i: number): TreeNode {
