@@ -21,7 +21,7 @@ export async function signIn(page: Page, role: Role) {
 }
 
 /**
- * SPEC §1's example with ids and names of its own, reported through the runtime API, so a test
+ * The patch-reach example with ids and names of its own, reported through the runtime API, so a test
  * that changes it (attaching patches, say) depends on no other test: snapA (named) ← sb1, sb2;
  * snapB (taken of sb1) ← sb3.
  */

@@ -3,7 +3,7 @@ import { test, expect, createSpecExample, graphNode, nodeCard } from "./fixtures
 
 const XSS = "<img src=x onerror=alert(1)>";
 
-// SPEC §1's example: a patch on snapA reaches sb1 and sb2, not snapB (frozen) nor sb3 (based on snapB).
+// The patch-reach example: a patch on snapA reaches sb1 and sb2, not snapB (frozen) nor sb3 (based on snapB).
 test("attach shows its reach, lands on the node and in the panel, renders the script as text, and can be removed", async ({ editorPage: page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {

@@ -29,7 +29,7 @@ for (const theme of ["light", "dark"] as const) {
       await panel.getByRole("textbox", { name: "Script", exact: true }).fill("apt-get install -y openssl=3.0.13-1");
       await panel.getByRole("textbox", { name: "Description (optional)" }).fill("Patch CVE-2024-0727 in OpenSSL");
       await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "reached");
-      await page.getByRole("button", { name: "Fit View" }).click(); // the whole SPEC §1 example in view
+      await page.getByRole("button", { name: "Fit View" }).click(); // the whole patch-reach example in view
       await page.waitForTimeout(600);
       await shot(page, `attach-reach-${theme}`);
     });

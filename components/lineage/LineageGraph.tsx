@@ -14,13 +14,13 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { equalToDepth } from "@/lib/ui/equal-to-depth";
-import { reuseUnchanged } from "@/lib/ui/reuse-unchanged";
-import { arrowDirections, nearestInDirection } from "@/lib/ui/graph-navigation";
-import type { Size, XY } from "@/lib/ui/layout";
-import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/ui/lineage-model";
-import { nodeSizes } from "@/lib/ui/node-sizes";
-import { placeGraph } from "@/lib/ui/place-graph";
+import { equalToDepth } from "@/lib/graph/equal-to-depth";
+import { reuseUnchanged } from "@/lib/graph/reuse-unchanged";
+import { arrowDirections, nearestInDirection } from "@/lib/graph/graph-navigation";
+import type { Size, XY } from "@/lib/graph/layout";
+import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/graph/lineage-model";
+import { nodeSizes } from "@/lib/graph/node-sizes";
+import { placeGraph } from "@/lib/graph/place-graph";
 import { useTheme } from "@/components/app/useTheme";
 import { ExportPngButton } from "./ExportPngButton";
 import { LoadMoreNode } from "./nodes/LoadMoreNode";
@@ -72,7 +72,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   const store = useStoreApi<GraphNode>();
   const theme = useTheme();
 
-  // Positions survive re-renders: only nodes that are new get placed (see lib/ui/layout.ts).
+  // Positions survive re-renders: only nodes that are new get placed (see lib/graph/layout.ts).
   // They are recomputed when the set of nodes and edges changes, not when their data does.
   const placed = useRef<ReadonlyMap<string, XY>>(new Map());
   const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/contract/enums";
-import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/ui/lineage-model";
+import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";

@@ -3,7 +3,7 @@
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { TreePage } from "@/lib/client";
-import type { Branch } from "@/lib/ui/lineage-model";
+import type { Branch } from "@/lib/graph/lineage-model";
 import { api, errorMessage } from "@/lib/ui/api";
 import { TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 

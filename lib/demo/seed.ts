@@ -9,7 +9,7 @@ const actor: Actor = { id: "system:demo-seed", name: "demo-seed", role: "runtime
 const HOUR = 3600_000;
 
 /**
- * The demo lineage (SPEC §5):
+ * The demo lineage:
  *  - the patch-reach example: snapshot `my-env` (snap_A) with sb-1 and sb-2, snap_B of sb-1, sb-3 on snap_B;
  *  - a long chain around the named sandbox `my-sandbox`, with siblings along it;
  *  - `popular-base`, a snapshot in that chain with 13 sandboxes started from it ("10+");
@@ -21,7 +21,7 @@ export async function seedDemo(db: Db, now = Date.now()) {
   const sandbox = (id: string, input: SandboxInput) => upsertSandbox(db, id, input, actor);
   const snapshot = (id: string, input: Parameters<typeof upsertSnapshot>[2]) => upsertSnapshot(db, id, input, actor);
 
-  // The patch-reach example of SPEC §1.
+  // The patch-reach example.
   await snapshot("snap_A", { name: "my-env", status: "created", sizeBytes: 512 * 2 ** 20, createdAt: at(200), expiresAt: inHours(24 * 5) });
   await sandbox("sbx_sb1", { name: "sb-1", status: "running", basedOnSnapshotId: "snap_A", createdAt: at(190) });
   await sandbox("sbx_sb2", { name: "sb-2", status: "stopped", basedOnSnapshotId: "snap_A", createdAt: at(180) });

@@ -4,6 +4,7 @@
  * as its starting cache. The browser then draws the graph on hydration instead of waiting for
  * three more round trips (resolve, then both tree pages).
  */
+import "server-only";
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
 import { getDb } from "../boot";
 import { ApiError } from "../http/errors";

@@ -1,8 +1,8 @@
 import zlib from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import type { TreePage } from "../../lib/lineage/tree";
-import { buildLineageGraph, type LineageGraphModel } from "../../lib/ui/lineage-model";
-import { placeGraph } from "../../lib/ui/place-graph";
+import { buildLineageGraph, type LineageGraphModel } from "../../lib/graph/lineage-model";
+import { placeGraph } from "../../lib/graph/place-graph";
 import { treePath } from "./http";
 import { ms, summarize, timeCalls } from "./stats";
 
@@ -180,7 +180,7 @@ async function appendOnce(page: Page, prefer: Direction, reached: Set<Direction>
 }
 
 /**
- * The layout work of one append (lib/ui/layout.ts, as the graph calls it), timed in Node on the
+ * The layout work of one append (lib/graph/layout.ts, as the graph calls it), timed in Node on the
  * same tree pages: the graph of `nodes` nodes placed incrementally on top of the graph one page smaller.
  */
 async function layoutTime(baseUrl: string, token: string, anchor: string, nodes: number): Promise<number> {

@@ -85,7 +85,7 @@ export type TestApp = {
 };
 
 /**
- * `demo: true` seeds the demo lineage (SPEC §5) into the fresh database. `connectVia` rewrites the
+ * `demo: true` seeds the demo lineage (lib/demo/seed.ts) into the fresh database. `connectVia` rewrites the
  * PostgreSQL URL the app's pool uses (e.g. through a fault-injecting proxy); `databaseUrl` stays direct.
  */
 export async function startTestApp(opts: { demo?: boolean; connectVia?: (databaseUrl: string) => string } = {}): Promise<TestApp> {

@@ -11,7 +11,7 @@ export async function ingest(app: TestApp, path: string, body: Record<string, un
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
 /**
- * The SPEC §1 example, reported through the ingest routes:
+ * The patch-reach example, reported through the ingest routes:
  * my-env (snap_A) ← sb-1, sb-2; snap_B of sb-1 ← sb-3.
  */
 export async function buildSpecExample(app: TestApp) {

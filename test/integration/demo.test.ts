@@ -13,7 +13,7 @@ const get = async (path: string) => {
   return res.body;
 };
 
-test("the demo holds the SPEC §1 example with its patch runs", async () => {
+test("the demo holds the patch-reach example with its patch runs", async () => {
   const page = await get("/api/snapshots/tree?snapshotId=my-env&sortOrder=asc");
   expect(page.snapshots.map((s: { id: string }) => s.id)).toEqual(["snap_A", "snap_B"]);
   expect(page.snapshots[0].siblings.map((s: { name: string }) => s.name)).toEqual(["sb-2"]);

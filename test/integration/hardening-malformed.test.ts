@@ -21,7 +21,7 @@ import {
 } from "../property/malformed-requests";
 
 /**
- * Property-based hardening: thousands of generated bad requests over every route of SPEC §2.
+ * Property-based hardening: thousands of generated bad requests over every route of the API (docs/API.md).
  * Each must be refused with a 4xx in the error shape, and leave every table exactly as it was.
  */
 let app: TestApp;

@@ -32,7 +32,7 @@ async function freshSnapshot() {
   return { snap, sb1: `sbx_w${n}_1`, sb2: `sbx_w${n}_2` };
 }
 
-/** SPEC §1's example, with ids of its own: snap_A ← sb-1, sb-2; snap_B (taken of sb-1) ← sb-3. */
+/** The patch-reach example, with ids of its own: snap_A ← sb-1, sb-2; snap_B (taken of sb-1) ← sb-3. */
 async function freshSpecExample() {
   n += 1;
   const [snapA, snapB, sb1, sb2, sb3] = [`snap_A${n}`, `snap_B${n}`, `sbx_sb1_${n}`, `sbx_sb2_${n}`, `sbx_sb3_${n}`];
@@ -44,7 +44,7 @@ async function freshSpecExample() {
   return { snapA, snapB, name: `my-env-${n}`, sb1, sb2, sb3 };
 }
 
-describe("patch reach is one level deep (SPEC §1)", () => {
+describe("patch reach is one level deep", () => {
   test("a patch on my-env reaches sb-1 and sb-2, not snap_B nor sb-3", async () => {
     const { snapA, snapB, name, sb1, sb2, sb3 } = await freshSpecExample();
     const res = await attach(name, { script: "echo hi", description: "greet" });

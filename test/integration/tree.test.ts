@@ -75,7 +75,7 @@ describe("descendant walk (sortOrder=asc)", () => {
 });
 
 describe("nodes", () => {
-  test("carry the snapshot fields and siblings of SPEC §2, the chain sandbox left out", async () => {
+  test("carry the snapshot fields and siblings of docs/API.md, the chain sandbox left out", async () => {
     const res = await tree("snapshotId=snap_B&limit=2");
     expect(res.status).toBe(200);
     const [b, a] = res.body.snapshots;

@@ -26,7 +26,7 @@ type BodyRoute = { method: string; url: string; role: Role; fields: Record<strin
 const idPattern = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,64}$`);
 const namePattern = /^[a-z0-9-]{1,63}$/;
 
-/** The routes of SPEC §2 (and sign-in, tokens) that take a body, each with a body they would accept. */
+/** The routes that take a body (docs/API.md), each with a body they would accept. */
 export const bodyRoutes = (f: Fixture): BodyRoute[] => [
   {
     method: "POST",
@@ -337,7 +337,7 @@ export function badCredentials(f: Fixture): fc.Arbitrary<MalformedRequest> {
   }));
 }
 
-/** The methods each route serves (SPEC §2, §5); every other method is a 405. */
+/** The methods each route serves (docs/API.md); every other method is a 405. */
 export const routeMethods: Record<string, string[]> = {
   "/api/snapshots/tree?snapshotId=my-env": ["GET"],
   "/api/snapshots/my-env": ["GET", "PUT"],

@@ -35,7 +35,7 @@ const sibling = (id: string, fields: Partial<TreeNode["siblings"][number]> = {})
 });
 const page = (snapshots: TreeNode[], next: string | null = null): TreePage => ({ snapshots, pagination: { next } });
 
-// SPEC-style chain: snap_4c (oldest) ← snap_5a (anchor, my-env) ← snap_7d ← snap_8f (newest).
+// A chain: snap_4c (oldest) ← snap_5a (anchor, my-env) ← snap_7d ← snap_8f (newest).
 const anchor = node("snap_5a0d7e2c", { name: "my-env", expiresAt: inHours(12), patchCount: 2 });
 const older = node("snap_4c9b6d1e", { expiresAt: inHours(8) });
 const newer = node("snap_7d2c9a4b", {

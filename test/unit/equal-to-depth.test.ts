@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { equalToDepth } from "@/lib/ui/equal-to-depth";
+import { equalToDepth } from "@/lib/graph/equal-to-depth";
 
 describe("equalToDepth", () => {
   const shared = { deep: [1, 2] };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TreeNode } from "@/lib/client";
-import type { XY } from "@/lib/ui/layout";
-import { buildLineageGraph, type Branch, type LineageGraphModel } from "@/lib/ui/lineage-model";
-import { nodeSizes } from "@/lib/ui/node-sizes";
-import { placeGraph } from "@/lib/ui/place-graph";
+import type { XY } from "@/lib/graph/layout";
+import { buildLineageGraph, type Branch, type LineageGraphModel } from "@/lib/graph/lineage-model";
+import { nodeSizes } from "@/lib/graph/node-sizes";
+import { placeGraph } from "@/lib/graph/place-graph";
 
 const sandbox = (id: string): TreeNode["siblings"][number] => ({ id, name: null, status: "running", lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null });
 

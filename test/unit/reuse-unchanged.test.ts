@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reuseUnchanged } from "@/lib/ui/reuse-unchanged";
+import { reuseUnchanged } from "@/lib/graph/reuse-unchanged";
 
 type Item = { id: string; value: number };
 const same = (a: Item, b: Item) => a.value === b.value;

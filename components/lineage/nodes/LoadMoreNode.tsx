@@ -2,8 +2,8 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { LoadTarget } from "@/lib/ui/lineage-model";
-import { nodeSizes } from "@/lib/ui/node-sizes";
+import type { LoadTarget } from "@/lib/graph/lineage-model";
+import { nodeSizes } from "@/lib/graph/node-sizes";
 import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 

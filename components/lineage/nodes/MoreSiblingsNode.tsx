@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { nodeSizes } from "@/lib/ui/node-sizes";
+import { nodeSizes } from "@/lib/graph/node-sizes";
 import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 

@@ -1,4 +1,4 @@
-import type { ReachMark } from "@/lib/ui/lineage-model";
+import type { ReachMark } from "@/lib/graph/lineage-model";
 
 /** The reason on a node while a patch is being composed: why it is, or is not, reached. */
 export function ReachLabel({ reach }: { reach: ReachMark | undefined }) {

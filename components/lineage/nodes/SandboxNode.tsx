@@ -2,8 +2,8 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { Branch } from "@/lib/ui/lineage-model";
-import { nodeSizes } from "@/lib/ui/node-sizes";
+import type { Branch } from "@/lib/graph/lineage-model";
+import { nodeSizes } from "@/lib/graph/node-sizes";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { StatusDot } from "@/components/app/StatusDot";
 import type { GraphNodeOf } from "./types";

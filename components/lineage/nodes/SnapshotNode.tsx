@@ -3,7 +3,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { formatAge, formatExpiry } from "@/lib/ui/format";
-import { nodeSizes } from "@/lib/ui/node-sizes";
+import { nodeSizes } from "@/lib/graph/node-sizes";
 import { StatusDot } from "@/components/app/StatusDot";
 import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";

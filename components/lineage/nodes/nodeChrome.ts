@@ -1,4 +1,4 @@
-import type { ReachMark } from "@/lib/ui/lineage-model";
+import type { ReachMark } from "@/lib/graph/lineage-model";
 
 /** Ring for keyboard focus and selection, and the fading of nodes a patch will not reach. */
 export function nodeChrome(d: { focused: boolean; selected: boolean; reach: ReachMark | undefined }): string {

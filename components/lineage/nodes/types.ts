@@ -1,5 +1,5 @@
 import type { Node } from "@xyflow/react";
-import type { LineageNode, ReachMark } from "@/lib/ui/lineage-model";
+import type { LineageNode, ReachMark } from "@/lib/graph/lineage-model";
 
 /** What every graph node gets: its lineage data, the patch-reach mark, and focus/selection. */
 export type GraphNodeData<K extends LineageNode["kind"] = LineageNode["kind"]> = {

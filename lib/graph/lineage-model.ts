@@ -2,14 +2,14 @@
  * Turns the pages of the lineage walk (and any expanded sibling branches) into the nodes and
  * edges of the graph. Framework-free: positions are computed separately (layout.ts).
  *
- * The graph is bipartite, as in SPEC §1: snapshot → sandbox started from it → snapshot taken of
+ * The graph is bipartite: snapshot → sandbox started from it → snapshot taken of
  * that sandbox → … Chain sandboxes (the ones a walk runs through) sit between two chain
  * snapshots; the other sandboxes started from a snapshot hang beside it as siblings.
  */
 import type { TreeNode } from "../client";
-import type { PatchState } from "./format";
 
-export type SandboxFacts = { status: string } & PatchState;
+/** What a sandbox node shows: its status and patch state. */
+export type SandboxFacts = Omit<TreeNode["siblings"][number], "id" | "name">;
 
 export type LoadTarget = { kind: "ancestors" } | { kind: "descendants" } | { kind: "branch"; sandboxId: string };
 
@@ -140,7 +140,7 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
 export type ReachMark = { kind: "target" } | { kind: "reached" } | { kind: "dimmed"; reason: string };
 
 /**
- * What a patch on `snapshotId` would reach (SPEC §1, one level deep): the sandboxes based on it.
+ * What a patch on `snapshotId` would reach (one level deep): the sandboxes based on it.
  * Everything else is dimmed with the reason it is out of reach.
  */
 export function reachMarks(model: LineageGraphModel, snapshotId: string): Map<string, ReachMark> {
