@@ -60,9 +60,9 @@ export const graphSettled = (page: Page) => expect(page.getByTestId("lineage-gra
 export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatchEvent("click");
 
 export const test = base.extend<{ editorPage: Page }>({
-  editorPage: async ({ page }, use) => {
+  editorPage: async ({ page }, provide) => {
     await signIn(page, "editor");
-    await use(page);
+    await provide(page);
   },
 });
 

@@ -23,6 +23,7 @@ import { nodeSizes } from "@/lib/graph/node-sizes";
 import { placeGraph } from "@/lib/graph/place-graph";
 import { useTheme } from "@/components/app/useTheme";
 import { ExportPngButton } from "./ExportPngButton";
+import { useKept } from "./useKept";
 import { LoadMoreNode } from "./nodes/LoadMoreNode";
 import { MoreSiblingsNode } from "./nodes/MoreSiblingsNode";
 import { SandboxNode } from "./nodes/SandboxNode";
@@ -53,6 +54,7 @@ const RENDER_VISIBLE_ONLY_ABOVE = 300;
 const sameNodeData = (a: GraphNodeData, b: GraphNodeData) =>
   a.focused === b.focused && a.selected === b.selected && equalToDepth(a.reach, b.reach, 1) && equalToDepth(a.node, b.node, 3);
 const sameNode = (a: GraphNode, b: GraphNode) => a.position === b.position && a.type === b.type && sameNodeData(a.data, b.data);
+const sameIds = (a: readonly { id: string }[], b: readonly { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i]!.id);
 const sameEdge = (a: Edge, b: Edge) => a.source === b.source && a.target === b.target && equalToDepth(a.style, b.style, 1);
 
 type Props = {
@@ -74,12 +76,12 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
 
   // Positions survive re-renders: only nodes that are new get placed (see lib/graph/layout.ts).
   // They are recomputed when the set of nodes and edges changes, not when their data does.
-  const placed = useRef<ReadonlyMap<string, XY>>(new Map());
-  const structure = model.nodes.map((n) => n.id).join(",") + "|" + model.edges.map((e) => e.id).join(",");
-  const positions = useMemo(() => placeGraph(model, placed.current), [structure]);
-  useEffect(() => {
-    placed.current = positions;
-  }, [positions]);
+  const [layout, setLayout] = useState(() => ({ model, positions: placeGraph(model, new Map()) }));
+  let positions = layout.positions;
+  if (layout.model !== model && !(sameIds(layout.model.nodes, model.nodes) && sameIds(layout.model.edges, model.edges))) {
+    positions = placeGraph(model, layout.positions);
+    setLayout({ model, positions });
+  }
 
   const byId = useMemo(() => new Map(model.nodes.map((n) => [n.id, n])), [model]);
   const boxes = useMemo(() => {
@@ -93,18 +95,19 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
 
   // Unchanged nodes and edges keep their objects (and lists their arrays), so moving the focus
   // re-renders two nodes and a new page renders only itself, not the whole graph.
-  const previousNodes = useRef<GraphNode[]>([]);
-  const nodes = useMemo(() => {
-    const built = model.nodes.map((n): GraphNode => {
-      const data = { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId };
-      const position = positions.get(n.id) ?? ORIGIN;
-      return { id: n.id, type: n.kind, position, ...nodeSizes[n.kind], data, draggable: false, connectable: false };
-    });
-    return (previousNodes.current = reuseUnchanged(previousNodes.current, built, sameNode));
-  }, [model, positions, reach, focusedId, selectedId]);
-  const previousEdges = useRef<Edge[]>([]);
-  const edges = useMemo(() => {
-    const built = model.edges.map((e): Edge => ({
+  const builtNodes = useMemo(
+    () =>
+      model.nodes.map((n): GraphNode => {
+        const data = { node: n, reach: reach?.get(n.id), focused: n.id === focusedId, selected: n.id === selectedId };
+        const position = positions.get(n.id) ?? ORIGIN;
+        return { id: n.id, type: n.kind, position, ...nodeSizes[n.kind], data, draggable: false, connectable: false };
+      }),
+    [model, positions, reach, focusedId, selectedId],
+  );
+  const nodes = useKept(builtNodes, (kept, next) => reuseUnchanged(kept, next, sameNode));
+  const builtEdges = useMemo(
+    () =>
+      model.edges.map((e): Edge => ({
       id: e.id,
       source: e.source,
       target: e.target,
@@ -114,9 +117,10 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         strokeWidth: e.chain ? 2 : 1.25,
         opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
       },
-    }));
-    return (previousEdges.current = reuseUnchanged(previousEdges.current, built, sameEdge));
-  }, [model, reach, theme]);
+    })),
+    [model, reach, theme],
+  );
+  const edges = useKept(builtEdges, (kept, next) => reuseUnchanged(kept, next, sameEdge));
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
   const fitted = useRef(false);

@@ -56,9 +56,9 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   );
   // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
   // that is not expanded yet), else on the anchor.
-  const initialFocus = useRef<string | null>(null);
-  if (model && initialFocus.current === null) {
-    initialFocus.current = selectedId && model.nodes.some((n) => n.id === selectedId) ? selectedId : anchorId;
+  const [initialFocus, setInitialFocus] = useState<string | null>(null);
+  if (model && initialFocus === null) {
+    setInitialFocus(selectedId && model.nodes.some((n) => n.id === selectedId) ? selectedId : anchorId);
   }
   const reach = useMemo(() => (model && composingFor ? reachMarks(model, composingFor) : null), [model, composingFor]);
 
@@ -105,7 +105,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
               reach={reach}
               selectedId={selectedId}
               focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
-              initialFocusId={initialFocus.current ?? anchorId}
+              initialFocusId={initialFocus ?? anchorId}
               exportName={`lineage-${title}`}
               onActivate={activate}
               onFocus={setFocusedId}

@@ -1,11 +1,23 @@
 "use client";
 
-import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { TreePage } from "@/lib/client";
 import type { Branch } from "@/lib/graph/lineage-model";
 import { api, errorMessage } from "@/lib/ui/api";
 import { TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
+import { useKept } from "./useKept";
+
+/**
+ * What a branch is built from, as plain values. useQueries shares a `combine` result structurally,
+ * so the list keeps its identity until a query's state changes.
+ */
+const queryStates = <T,>(results: UseQueryResult<T>[]) =>
+  results.map((r) => ({ data: r.data, error: r.error, isPending: r.isPending, isError: r.isError }));
+
+type PageRequest = { sandboxId: string; snapshotId: string; cursor: string | undefined };
+const sameRequests = (a: PageRequest[], b: PageRequest[]) =>
+  a.length === b.length && a.every((r, i) => r.sandboxId === b[i]!.sandboxId && r.snapshotId === b[i]!.snapshotId && r.cursor === b[i]!.cursor);
 
 const sandboxQuery = (id: string) => ({ queryKey: ["sandbox", id], queryFn: () => api.sandbox(id) });
 const branchPageKey = (snapshotId: string, cursor: string | undefined) => ["branch", snapshotId, cursor ?? null] as const;
@@ -18,33 +30,34 @@ export function useBranches() {
   const queryClient = useQueryClient();
   /** Expanded sandbox id → how many pages of its branch were asked for. */
   const [pagesWanted, setPagesWanted] = useState<ReadonlyMap<string, number>>(new Map());
-  const ids = [...pagesWanted.keys()];
+  const ids = useMemo(() => [...pagesWanted.keys()], [pagesWanted]);
 
-  const details = useQueries({ queries: ids.map(sandboxQuery) });
+  const details = useQueries({ queries: ids.map(sandboxQuery), combine: queryStates });
 
   // Page k needs the cursor of page k-1: each render extends the list as earlier pages arrive.
-  const pageRequests: { sandboxId: string; snapshotId: string; cursor: string | undefined }[] = [];
+  const requested: PageRequest[] = [];
   ids.forEach((sandboxId, i) => {
     const sandbox = details[i]?.data?.sandbox;
     const current = sandbox?.currentSnapshotId;
     if (!sandbox || !current || current === sandbox.basedOnSnapshotId) return;
     let cursor: string | undefined;
     for (let k = 0; k < (pagesWanted.get(sandboxId) ?? 1); k++) {
-      pageRequests.push({ sandboxId, snapshotId: current, cursor });
+      requested.push({ sandboxId, snapshotId: current, cursor });
       const page = queryClient.getQueryData<TreePage>(branchPageKey(current, cursor));
       if (!page?.pagination.next) break;
       cursor = page.pagination.next;
     }
   });
+  const pageRequests = useKept(requested, (kept, next) => (sameRequests(kept, next) ? kept : next));
   const pages = useQueries({
     queries: pageRequests.map((r) => ({
       queryKey: branchPageKey(r.snapshotId, r.cursor),
       queryFn: () => api.tree({ snapshotId: r.snapshotId, sortOrder: "asc", limit: TREE_PAGE_SIZE, cursor: r.cursor }),
     })),
+    combine: queryStates,
   });
 
-  // `details` and `pages` are new arrays on every render: recompute only when their data changes.
-  const signature = [ids.join(","), ...details.map((d) => `${d.status}${d.dataUpdatedAt}`), ...pages.map((p) => `${p.status}${p.dataUpdatedAt}`)].join("|");
+  // Each input keeps its identity while unchanged, so branches are rebuilt only when data arrives.
   const branches = useMemo(() => {
     const out = new Map<string, Branch>();
     ids.forEach((sandboxId, i) => {
@@ -72,7 +85,7 @@ export function useBranches() {
       });
     });
     return out;
-  }, [signature]);
+  }, [ids, details, pages, pageRequests]);
 
   const expand = useCallback((sandboxId: string) => {
     setPagesWanted((prev) => (prev.has(sandboxId) ? prev : new Map(prev).set(sandboxId, 1)));

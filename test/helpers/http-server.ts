@@ -5,7 +5,7 @@ import { dispatch, type TestApp } from "./app";
 
 /** Serves a TestApp's routes over real HTTP on a free loopback port (for clients such as the CLI). */
 export async function serveOverHttp(app: TestApp): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
@@ -19,7 +19,8 @@ export async function serveOverHttp(app: TestApp): Promise<{ url: string; close:
     const response = await dispatch(app.routes, request).catch((err: unknown) => Response.json({ contract: String(err) }, { status: 500 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  };
+  const server = http.createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
