@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { Providers } from "@/components/app/Providers";
-import { themeBootScript } from "@/lib/ui/theme";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Lineage", description: "Snapshot lineage and patches for sandboxes" };
@@ -9,9 +8,6 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
-      </head>
       <body className="min-h-dvh">
         <Providers>{children}</Providers>
       </body>

@@ -5,13 +5,14 @@ import { api } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const PAGE = 50;
 
 /** Every write, newest first, fifty at a time. Details are shown as text, never as markup. */
 export function AuditLog() {
   const audit = useInfiniteQuery({
-    queryKey: ["audit"],
+    queryKey: queryKeys.audit(),
     queryFn: ({ pageParam }) => api.audit({ limit: PAGE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.pagination.next ?? undefined,

@@ -9,14 +9,15 @@ import { CopyButton } from "@/components/app/CopyButton";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
 import { Notice } from "@/components/patches/Notice";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 /** Create tokens (the secret is shown once, here) and revoke them. */
 export function TokenManager() {
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ["tokens"], queryFn: () => api.tokens() });
+  const list = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => api.tokens() });
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ["tokens"] }), queryClient.invalidateQueries({ queryKey: ["audit"] })]);
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.tokens() }), queryClient.invalidateQueries({ queryKey: queryKeys.audit() })]);
   const create = useMutation({
     mutationFn: () => api.createToken({ role, name: name.trim() }),
     onSuccess: () => {

@@ -1,6 +1,8 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeProvider } from "next-themes";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { ApiRequestError } from "@/lib/client";
 
@@ -12,5 +14,13 @@ export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry, refetchOnWindowFocus: false } } }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    // The theme is a class on <html>, remembered in localStorage, else the OS preference; next-themes
+    // sets it before the first paint, so a dark page never flashes white.
+    <ThemeProvider attribute="class" storageKey="lineage-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
+      <NuqsAdapter>
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </NuqsAdapter>
+    </ThemeProvider>
+  );
 }

@@ -7,12 +7,13 @@ import { formatAge } from "@/lib/ui/format";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { QueryError } from "@/components/app/QueryError";
 import { StatusDot } from "@/components/app/StatusDot";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const LIMIT = 12;
 
 /** The most recently active sandboxes, each a link to its lineage. */
 export function RecentSandboxes() {
-  const recent = useQuery({ queryKey: ["recent", LIMIT], queryFn: () => api.recentSandboxes(LIMIT) });
+  const recent = useQuery({ queryKey: queryKeys.recent(LIMIT), queryFn: () => api.recentSandboxes(LIMIT) });
 
   if (recent.isPending) {
     return (

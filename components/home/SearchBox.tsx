@@ -6,9 +6,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/ui/api";
 import { useDebouncedValue } from "@/components/app/useDebouncedValue";
 import { StatusDot } from "@/components/app/StatusDot";
-
-const isTypingTarget = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+import { isTypingTarget } from "@/lib/ui/keyboard";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 /** Search sandboxes and snapshots by name or id as you type; `/` focuses it from anywhere. */
 export function SearchBox({ autoFocus = false, initialQuery = "", size = "large" }: { autoFocus?: boolean; initialQuery?: string; size?: "large" | "small" }) {
@@ -21,7 +20,7 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
   const q = useDebouncedValue(query.trim(), 120);
 
   const search = useQuery({
-    queryKey: ["search", q],
+    queryKey: queryKeys.search(q),
     queryFn: () => api.search(q),
     enabled: q !== "",
     placeholderData: keepPreviousData,

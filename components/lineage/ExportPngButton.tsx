@@ -2,7 +2,7 @@
 
 import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
 import { useState } from "react";
-import { useTheme } from "@/components/app/useTheme";
+import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 
 const MAX_SIDE = 4096;
 const MARGIN = 40;
@@ -18,7 +18,7 @@ type Props = {
 /** Renders every node of the graph (not just the visible part) to a PNG download. */
 export function ExportPngButton({ fileName, onRenderAll }: Props) {
   const flow = useReactFlow();
-  const theme = useTheme();
+  const theme = useResolvedTheme();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   const exportPng = async () => {

@@ -21,7 +21,7 @@ import type { Size, XY } from "@/lib/graph/layout";
 import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/graph/lineage-model";
 import { nodeSizes } from "@/lib/graph/node-sizes";
 import { placeGraph } from "@/lib/graph/place-graph";
-import { useTheme } from "@/components/app/useTheme";
+import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 import { ExportPngButton } from "./ExportPngButton";
 import { useKept } from "./useKept";
 import { LoadMoreNode } from "./nodes/LoadMoreNode";
@@ -72,7 +72,7 @@ type Props = {
 export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus }: Props) {
   const flow = useReactFlow<GraphNode>();
   const store = useStoreApi<GraphNode>();
-  const theme = useTheme();
+  const theme = useResolvedTheme();
 
   // Positions survive re-renders: only nodes that are new get placed (see lib/graph/layout.ts).
   // They are recomputed when the set of nodes and edges changes, not when their data does.

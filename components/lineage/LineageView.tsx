@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/contract/enums";
 import { api, isNotFound } from "@/lib/ui/api";
-import { resolveKey } from "@/lib/ui/query-keys";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { resolveAnchor, type AnchorSources } from "@/lib/ui/resolve-anchor";
 import { QueryError } from "@/components/app/QueryError";
 import { NotFoundState } from "@/components/app/NotFoundState";
@@ -18,7 +18,7 @@ const fromApi: AnchorSources = {
 
 /** Resolves /lineage/{ref} to its anchor snapshot, with a designed state for every way that can go. */
 export function LineageView({ refParam, role }: { refParam: string; role: Role }) {
-  const resolved = useQuery({ queryKey: resolveKey(refParam), queryFn: () => resolveAnchor(refParam, fromApi), staleTime: 60_000 });
+  const resolved = useQuery({ queryKey: queryKeys.resolve(refParam), queryFn: () => resolveAnchor(refParam, fromApi), staleTime: 60_000 });
 
   if (resolved.isPending) {
     return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding “{refParam}”…</p>;

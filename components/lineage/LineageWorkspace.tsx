@@ -2,7 +2,6 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import dynamic from "next/dynamic";
-import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/contract/enums";
 import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
@@ -11,32 +10,22 @@ import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
-
-/** `?node=` holds the selection, so a link reopens the same view; replaceState keeps history clean. */
-function useSelectedNode(): [string | null, (id: string | null) => void] {
-  const selected = useSearchParams().get("node");
-  const select = useCallback((id: string | null) => {
-    const url = new URL(window.location.href);
-    if (id) url.searchParams.set("node", id);
-    else url.searchParams.delete("node");
-    window.history.replaceState(null, "", url);
-  }, []);
-  return [selected, select];
-}
+import { useLineageUrlState } from "./useLineageUrlState";
+import { isTypingTarget } from "@/lib/ui/keyboard";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
 const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });
 
-const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
-
 type Props = { anchorId: string; role: Role; title: string };
 
 export function LineageWorkspace({ anchorId, role, title }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
-  const [selectedId, select] = useSelectedNode();
+  // `?node=` holds the selection, so a link reopens the same view.
+  const [{ node: selectedId }, setUrlState] = useLineageUrlState();
+  const select = useCallback((id: string | null) => void setUrlState({ node: id }), [setUrlState]);
   const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
   const [composingFor, setComposingFor] = useState<string | null>(null);
 
@@ -85,7 +74,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   }, [select]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && selectedId && !isTyping(e.target)) close();
+      if (e.key === "Escape" && selectedId && !isTypingTarget(e.target)) close();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

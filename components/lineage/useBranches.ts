@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { TreePage } from "@/lib/client";
 import type { Branch } from "@/lib/graph/lineage-model";
 import { api, errorMessage } from "@/lib/ui/api";
-import { TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
+import { queryKeys, TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 import { useKept } from "./useKept";
 
 /**
@@ -19,8 +19,7 @@ type PageRequest = { sandboxId: string; snapshotId: string; cursor: string | und
 const sameRequests = (a: PageRequest[], b: PageRequest[]) =>
   a.length === b.length && a.every((r, i) => r.sandboxId === b[i]!.sandboxId && r.snapshotId === b[i]!.snapshotId && r.cursor === b[i]!.cursor);
 
-const sandboxQuery = (id: string) => ({ queryKey: ["sandbox", id], queryFn: () => api.sandbox(id) });
-const branchPageKey = (snapshotId: string, cursor: string | undefined) => ["branch", snapshotId, cursor ?? null] as const;
+const sandboxQuery = (id: string) => ({ queryKey: queryKeys.sandbox(id), queryFn: () => api.sandbox(id) });
 
 /**
  * Sibling sandboxes expanded in place. Each branch is the sandbox's own snapshots: its current
@@ -43,7 +42,7 @@ export function useBranches() {
     let cursor: string | undefined;
     for (let k = 0; k < (pagesWanted.get(sandboxId) ?? 1); k++) {
       requested.push({ sandboxId, snapshotId: current, cursor });
-      const page = queryClient.getQueryData<TreePage>(branchPageKey(current, cursor));
+      const page = queryClient.getQueryData<TreePage>(queryKeys.branchPage(current, cursor));
       if (!page?.pagination.next) break;
       cursor = page.pagination.next;
     }
@@ -51,7 +50,7 @@ export function useBranches() {
   const pageRequests = useKept(requested, (kept, next) => (sameRequests(kept, next) ? kept : next));
   const pages = useQueries({
     queries: pageRequests.map((r) => ({
-      queryKey: branchPageKey(r.snapshotId, r.cursor),
+      queryKey: queryKeys.branchPage(r.snapshotId, r.cursor),
       queryFn: () => api.tree({ snapshotId: r.snapshotId, sortOrder: "asc", limit: TREE_PAGE_SIZE, cursor: r.cursor }),
     })),
     combine: queryStates,

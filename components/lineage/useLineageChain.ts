@@ -4,12 +4,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { TreeNode, TreePage } from "@/lib/client";
 import { api } from "@/lib/ui/api";
-import { TREE_PAGE_SIZE, treeKey } from "@/lib/ui/query-keys";
+import { queryKeys, TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 
 /** One direction of the walk from the anchor, page by page (desc = ancestors, asc = descendants). */
 function useChainDirection(anchorId: string, sortOrder: "asc" | "desc") {
   return useInfiniteQuery({
-    queryKey: treeKey(anchorId, sortOrder),
+    queryKey: queryKeys.tree(anchorId, sortOrder),
     queryFn: ({ pageParam }) => api.tree({ snapshotId: anchorId, sortOrder, limit: TREE_PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.pagination.next ?? undefined,

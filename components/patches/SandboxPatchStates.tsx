@@ -7,6 +7,7 @@ import { formatAge } from "@/lib/ui/format";
 import { QueryError } from "@/components/app/QueryError";
 import { Notice } from "./Notice";
 import { ScriptBlock } from "./ScriptBlock";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const stateStyles: Record<string, string> = {
   applied: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
@@ -44,7 +45,7 @@ function PatchRun({ patch }: { patch: SandboxPatch }) {
 
 /** The patches that reach a sandbox (its base snapshot's live ones) and where each stands there. */
 export function SandboxPatchStates({ sandboxId }: { sandboxId: string }) {
-  const states = useQuery({ queryKey: ["sandboxPatches", sandboxId], queryFn: () => api.sandboxPatches(sandboxId) });
+  const states = useQuery({ queryKey: queryKeys.sandboxPatches(sandboxId), queryFn: () => api.sandboxPatches(sandboxId) });
   return (
     <section aria-label="Patch states" className="space-y-2">
       <h3 className="text-sm font-semibold">Patches from its base snapshot</h3>

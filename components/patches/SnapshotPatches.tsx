@@ -10,13 +10,14 @@ import { QueryError } from "@/components/app/QueryError";
 import { Notice } from "./Notice";
 import { RemovePatchButton } from "./RemovePatchButton";
 import { ScriptBlock } from "./ScriptBlock";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 /** A snapshot's patches in sequence order; removed ones on request, for history. */
 export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: string; removePermission: Permission }) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [removed, setRemoved] = useState<PatchView | null>(null);
   const patches = useQuery({
-    queryKey: ["patches", snapshotId, showRemoved],
+    queryKey: queryKeys.patches(snapshotId, showRemoved),
     queryFn: () => api.listPatches(snapshotId, { includeRemoved: showRemoved }),
   });
 

@@ -12,7 +12,7 @@ import { getSandbox } from "../lineage/sandboxes";
 import { getSnapshot } from "../lineage/snapshots";
 import { getTreePage } from "../lineage/tree";
 import { sandboxRef, snapshotRef } from "../contract/fields";
-import { resolveKey, TREE_PAGE_SIZE, treeKey } from "./query-keys";
+import { queryKeys, TREE_PAGE_SIZE } from "./query-keys";
 import { resolveAnchor } from "./resolve-anchor";
 
 export async function prefetchLineage(ref: string): Promise<DehydratedState> {
@@ -25,12 +25,12 @@ export async function prefetchLineage(ref: string): Promise<DehydratedState> {
       sandbox: (r) => getSandbox(db, sandboxRef.parse(r)),
       isNotFound: (err) => err instanceof ApiError && err.status === 404,
     });
-    client.setQueryData(resolveKey(ref), resolved);
+    client.setQueryData(queryKeys.resolve(ref), resolved);
     const { anchorId } = resolved;
     if (anchorId) {
       const sortOrders = ["desc", "asc"] as const;
       const pages = await Promise.all(sortOrders.map((sortOrder) => getTreePage(db, { snapshotId: anchorId, sortOrder, limit: TREE_PAGE_SIZE })));
-      sortOrders.forEach((sortOrder, i) => client.setQueryData(treeKey(anchorId, sortOrder), { pages: [pages[i]], pageParams: [undefined] }));
+      sortOrders.forEach((sortOrder, i) => client.setQueryData(queryKeys.tree(anchorId, sortOrder), { pages: [pages[i]], pageParams: [undefined] }));
     }
   } catch {
     // Unknown names, a database that is down: the browser asks again and shows the designed state.

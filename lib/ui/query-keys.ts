@@ -1,8 +1,25 @@
 /**
- * Keys of the lineage page's queries, in one module that is not a client component, so the
- * server can fill the same cache entries when it renders the page (prefetch-lineage.ts).
+ * Keys of the pages' queries, in one module that is not a client component, so the server can
+ * fill the same cache entries when it renders a page (prefetch-lineage.ts) and a change can
+ * invalidate exactly what it affects. A key's first element names the family: invalidating
+ * `queryKeys.tree()` refetches every tree page.
  */
-export const TREE_PAGE_SIZE = 10;
+import { TREE_PAGE_MAX } from "../contract/limits";
 
-export const resolveKey = (ref: string) => ["resolve", ref] as const;
-export const treeKey = (anchorId: string, sortOrder: "asc" | "desc") => ["tree", anchorId, sortOrder] as const;
+/** The pages ask for full tree pages: as many snapshots as the API gives at once. */
+export const TREE_PAGE_SIZE = TREE_PAGE_MAX;
+
+export const queryKeys = {
+  resolve: (ref: string) => ["resolve", ref] as const,
+  tree: (anchorId?: string, sortOrder?: "asc" | "desc") => (anchorId ? (["tree", anchorId, sortOrder] as const) : (["tree"] as const)),
+  branchPage: (snapshotId?: string, cursor?: string) => (snapshotId ? (["branch", snapshotId, cursor ?? null] as const) : (["branch"] as const)),
+  snapshot: (id: string) => ["snapshot", id] as const,
+  patches: (snapshotId: string, showRemoved?: boolean) =>
+    showRemoved === undefined ? (["patches", snapshotId] as const) : (["patches", snapshotId, showRemoved] as const),
+  sandbox: (id?: string) => (id ? (["sandbox", id] as const) : (["sandbox"] as const)),
+  sandboxPatches: (id?: string) => (id ? (["sandboxPatches", id] as const) : (["sandboxPatches"] as const)),
+  recent: (limit?: number) => (limit ? (["recent", limit] as const) : (["recent"] as const)),
+  search: (q: string) => ["search", q] as const,
+  tokens: () => ["tokens"] as const,
+  audit: () => ["audit"] as const,
+};

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { requireUser } from "@/lib/auth/page-session";
 import { AppHeader } from "@/components/app/AppHeader";
 import { SearchBox } from "@/components/home/SearchBox";
 import { LineageView } from "@/components/lineage/LineageView";
+import { lineageHref, loadLineageUrlState } from "@/lib/ui/lineage-url";
 import { prefetchLineage } from "@/lib/ui/prefetch-lineage";
 
 /** Route params arrive percent-encoded; a malformed escape is kept as typed (it will simply not be found). */
@@ -15,7 +17,7 @@ function decodeRef(raw: string): string {
   }
 }
 
-type Params = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Params = { params: Promise<{ ref: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `${decodeRef((await params).ref)} · Lineage` };
@@ -23,9 +25,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LineagePage({ params, searchParams }: Params) {
   const ref = decodeRef((await params).ref);
-  const node = (await searchParams).node;
-  const here = `/lineage/${encodeURIComponent(ref)}${typeof node === "string" ? `?node=${encodeURIComponent(node)}` : ""}`;
-  const user = await requireUser(here);
+  const user = await requireUser(lineageHref(ref, await loadLineageUrlState(searchParams)));
   return (
     <div className="flex h-dvh flex-col">
       <AppHeader user={user}>

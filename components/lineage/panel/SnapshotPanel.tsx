@@ -11,11 +11,12 @@ import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
 import { DetailRow } from "./DetailRow";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type Props = { snapshotId: string; role: Role; onSelect: (id: string) => void; onComposingChange: (snapshotId: string | null) => void };
 
 export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }: Props) {
-  const query = useQuery({ queryKey: ["snapshot", snapshotId], queryFn: () => api.snapshot(snapshotId) });
+  const query = useQuery({ queryKey: queryKeys.snapshot(snapshotId), queryFn: () => api.snapshot(snapshotId) });
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this snapshot" />;
   const s = query.data.snapshot;
