@@ -1,27 +1,11 @@
-/**
- * Relative times. One rule everywhere: the largest whole unit (d, h, m), rounded down, so
- * "expires: 5d" means at least five full days remain. `now` is passed in to keep rendering pure.
- */
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-function span(ms: number): string {
-  if (ms >= DAY) return `${Math.floor(ms / DAY)}d`;
-  if (ms >= HOUR) return `${Math.floor(ms / HOUR)}h`;
-  if (ms >= MINUTE) return `${Math.floor(ms / MINUTE)}m`;
-  return "<1m";
-}
+/** The CLI's relative times (lib/relative-time.ts): compact, e.g. "expires: 5d", "3h ago". */
+import { age, span } from "../relative-time";
 
 /** "expires: 5d", "expired" once past, null when the snapshot never expires. */
 export function expiryText(expiresAt: string | null, now: Date): string | null {
   if (expiresAt === null) return null;
-  const left = Date.parse(expiresAt) - now.getTime();
-  return left <= 0 ? "expired" : `expires: ${span(left)}`;
+  return Date.parse(expiresAt) <= now.getTime() ? "expired" : `expires: ${span(expiresAt, now.getTime())}`;
 }
 
-/** "3h ago" (clock skew that puts the moment in the future reads as "just now"). */
-export function ago(at: string, now: Date): string {
-  const elapsed = now.getTime() - Date.parse(at);
-  return elapsed < MINUTE ? "just now" : `${span(elapsed)} ago`;
-}
+/** "3h ago", "just now". */
+export const ago = (at: string, now: Date) => age(at, now.getTime());

@@ -1,29 +1,12 @@
 /** Display formatting shared by the pages: ages, sizes, patch states. Framework-free. */
+import { age, relativeTime } from "../relative-time";
 
-const UNITS: [number, string][] = [
-  [365 * 24 * 3600, "y"],
-  [30 * 24 * 3600, "mo"],
-  [24 * 3600, "d"],
-  [3600, "h"],
-  [60, "m"],
-];
-
-/** A compact duration such as "3d", "5h", "12m". */
-function shortDuration(seconds: number): string {
-  for (const [size, unit] of UNITS) if (seconds >= size) return `${Math.floor(seconds / size)}${unit}`;
-  return `${Math.max(0, Math.floor(seconds))}s`;
-}
-
-export function formatAge(iso: string, now = Date.now()): string {
-  const seconds = (now - Date.parse(iso)) / 1000;
-  return seconds < 10 ? "just now" : `${shortDuration(seconds)} ago`;
-}
+export const formatAge = (iso: string, now = Date.now()) => age(iso, now);
 
 /** "expires in 5h", "expired 2d ago" or "no expiry". */
 export function formatExpiry(iso: string | null, now = Date.now()): string {
   if (!iso) return "no expiry";
-  const delta = (Date.parse(iso) - now) / 1000;
-  return delta > 0 ? `expires in ${shortDuration(delta)}` : `expired ${shortDuration(-delta)} ago`;
+  return `${Date.parse(iso) > now ? "expires" : "expired"} ${relativeTime(iso, now)}`;
 }
 
 export function formatBytes(bytes: number): string {
