@@ -25,10 +25,10 @@ export default defineConfig({
   },
   projects: [
     { name: "e2e", testIgnore: /(screenshots|large-lineage)\.spec\.ts/ },
-    // Writes docs/screenshots/*.png; runs after the e2e tests so it sees their fresh database state.
-    { name: "screenshots", testMatch: /screenshots\.spec\.ts/, dependencies: ["e2e"] },
-    // Adds a large lineage to the database, so it runs after the screenshots are taken.
-    { name: "large", testMatch: /large-lineage\.spec\.ts/, dependencies: ["screenshots"] },
+    // Adds a large lineage to the database, so it runs after the e2e tests.
+    { name: "large", testMatch: /large-lineage\.spec\.ts/, dependencies: ["e2e"] },
+    // Writes docs/screenshots/*.png on the fresh demo database: `npm run screenshots` only.
+    { name: "screenshots", testMatch: /screenshots\.spec\.ts/ },
   ],
   webServer: {
     command: `rm -rf .data-e2e && npx next start -p ${E2E_PORT} -H 127.0.0.1`,

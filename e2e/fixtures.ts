@@ -56,6 +56,22 @@ export async function boxOf(page: Page, id: string) {
 /** Waits for the first layout and fit: from then on the viewport only moves when the user moves it. */
 export const graphSettled = (page: Page) => expect(page.getByTestId("lineage-graph")).toHaveAttribute("data-settled", "true");
 
+/** Waits until the viewport stops moving (fits and re-centring animate): the same transform on two looks in a row. */
+export async function viewportAtRest(page: Page) {
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.locator(".react-flow__viewport").getAttribute("style");
+        const atRest = now === last;
+        last = now;
+        return atRest;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+}
+
 /** Clicks a node even when it is outside the visible part of the canvas (no scrolling, no panning). */
 export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatchEvent("click");
 

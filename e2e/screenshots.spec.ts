@@ -1,7 +1,10 @@
-import { test, expect, graphNode, nodeCard } from "./fixtures";
+import { test, expect, graphNode, graphSettled, nodeCard, viewportAtRest } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-/** Writes the README's screenshots (docs/screenshots/*.png) in light and dark. Read-only on the data. */
+/**
+ * Writes the README's screenshots (docs/screenshots/*.png) in light and dark, on a fresh demo
+ * database. Run by `npm run screenshots`, never by `npm test` (which leaves the tree unchanged).
+ */
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
 
 for (const theme of ["light", "dark"] as const) {
@@ -20,7 +23,8 @@ for (const theme of ["light", "dark"] as const) {
       await page.goto("/lineage/my-sandbox?node=sbx_chain_14");
       await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
       await expect(graphNode(page, "sbx_chain_14")).toContainText("failed at #1");
-      await page.waitForTimeout(400); // the initial fit animates
+      await graphSettled(page);
+      await viewportAtRest(page);
       await shot(page, `lineage-${theme}`);
 
       await page.goto("/lineage/my-env?node=snap_A");
@@ -30,7 +34,7 @@ for (const theme of ["light", "dark"] as const) {
       await panel.getByRole("textbox", { name: "Description (optional)" }).fill("Patch CVE-2024-0727 in OpenSSL");
       await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "reached");
       await page.getByRole("button", { name: "Fit View" }).click(); // the whole patch-reach example in view
-      await page.waitForTimeout(600);
+      await viewportAtRest(page);
       await shot(page, `attach-reach-${theme}`);
     });
   });
@@ -40,7 +44,8 @@ test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/lineage/my-env");
   await expect(nodeCard(page, "snap_A")).toBeVisible();
-  await page.waitForTimeout(400);
+  await graphSettled(page);
+  await viewportAtRest(page);
   await shot(page, "phone-lineage-light");
   await page.goto("/lineage/my-env?node=sbx_sb2");
   await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sb-2" })).toBeVisible();

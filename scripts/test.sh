@@ -19,7 +19,7 @@ echo "== build"
 npx next build
 
 echo "== browser tests"
-npx playwright test
+npx playwright test --project e2e --project large
 
 echo "== benchmark smoke (1 000 snapshots)"
 NEXT_DIST_DIR=.next npm run bench -- --smoke

@@ -1,4 +1,4 @@
-import { summarizePatchState, type PatchState } from "@/lib/ui/format";
+import { summarizePatchState, type PatchState } from "@/lib/patch-state";
 
 const tones = {
   ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",

@@ -1,4 +1,7 @@
-const tones: Record<string, string> = {
+import type { SandboxStatus, SnapshotStatus } from "@/lib/contract/enums";
+
+/** A colour for every status of the contract (a new status does not compile until it has one). */
+const tones: Record<SandboxStatus | SnapshotStatus, string> = {
   running: "bg-emerald-500",
   created: "bg-emerald-500",
   pending: "bg-amber-400",
@@ -13,7 +16,7 @@ const tones: Record<string, string> = {
 export function StatusDot({ status }: { status: string }) {
   return (
     <span className="inline-flex items-center gap-1">
-      <span aria-hidden className={`size-2 shrink-0 rounded-full ${tones[status] ?? "bg-slate-400"}`} />
+      <span aria-hidden className={`size-2 shrink-0 rounded-full ${tones[status as SandboxStatus | SnapshotStatus] ?? "bg-slate-400"}`} />
       {status}
     </span>
   );

@@ -1,4 +1,4 @@
-/** Display formatting shared by the pages: ages, sizes, patch states. Framework-free. */
+/** Display formatting shared by the pages: ages, sizes, dates. Framework-free. */
 import { age, relativeTime } from "../relative-time";
 
 export const formatAge = (iso: string, now = Date.now()) => age(iso, now);
@@ -22,14 +22,4 @@ export function formatBytes(bytes: number): string {
 
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
-export type PatchState = { lastPatchSequence: number; pendingPatches: number; failedAtSequence: number | null };
-
-/** What a sandbox says about its patches: a failure wins over pending, pending over applied. */
-export function summarizePatchState(s: PatchState): { label: string; tone: "ok" | "pending" | "failed" | "none" } {
-  if (s.failedAtSequence !== null) return { label: `failed at #${s.failedAtSequence}`, tone: "failed" };
-  if (s.pendingPatches > 0) return { label: `${s.pendingPatches} pending`, tone: "pending" };
-  if (s.lastPatchSequence > 0) return { label: `patched to #${s.lastPatchSequence}`, tone: "ok" };
-  return { label: "no patches", tone: "none" };
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS, SCRIPT_MAX_BYTES } from "@/lib/contract/limits";
 
 /** Strings that have broken other systems: injections, odd unicode, control characters. */
 export const hostileConstants = [
@@ -51,9 +52,9 @@ export const hostileString = (maxLength = 80) =>
     fc.string({ maxLength }),
   );
 
-/** A string far over every field limit (names 63, descriptions 1 000, script 64 KiB). */
+/** A string over a field limit: names, token names and search terms, secrets, Idempotency-Keys, descriptions, scripts. */
 export const oversizeString = fc
-  .tuple(fc.constantFrom(64, 101, 201, 256, 1001, 64 * 1024 + 1), fc.constantFrom("a", "é", "🧪", "-", "1"))
+  .tuple(fc.constantFrom(NAME_MAX_CHARS + 1, 101, 201, 256, DESCRIPTION_MAX_CHARS + 1, SCRIPT_MAX_BYTES + 1), fc.constantFrom("a", "é", "🧪", "-", "1"))
   .map(([length, char]) => char.repeat(length));
 
 /** JSON values of every type, for "wrong type" mutations. */

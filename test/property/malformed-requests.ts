@@ -1,8 +1,21 @@
 import fc from "fast-check";
-import { BODY_MAX_BYTES } from "@/lib/contract/limits";
+import type { z } from "zod";
+import { allRoutes } from "@/lib/contract";
+import { applicationStatuses, roles, sandboxStatuses, snapshotStatuses, sortOrders, type Role } from "@/lib/contract/enums";
+import { isoDate, name, patchId, sandboxId, snapshotId } from "@/lib/contract/fields";
+import {
+  AUDIT_PAGE_MAX,
+  BODY_MAX_BYTES,
+  DESCRIPTION_MAX_CHARS,
+  RECENT_SANDBOXES_MAX,
+  SCRIPT_MAX_BYTES,
+  SEARCH_QUERY_MAX_CHARS,
+  TREE_PAGE_MAX,
+} from "@/lib/contract/limits";
 import { anyJsonValue, hostileString, oversizeString } from "./hostile-strings";
 
-type Role = "viewer" | "editor" | "runtime" | "admin";
+// Enums, limits and field rules come from the contract (lib/contract): the generators aim just
+// outside what the API accepts, so they follow it when it changes.
 
 /** One request the API must refuse, and the status it must refuse it with (a list when several are right). */
 export type MalformedRequest = {
@@ -21,10 +34,9 @@ export type Fixture = { patchId: string; existing: Set<string> };
 
 type FieldKind = "name" | "snapshotId" | "sandboxId" | "patchId" | "enum" | "isoDate" | "size" | "script" | "description" | "text" | "secret";
 type Field = { kind: FieldKind; required?: boolean; nullable?: boolean; values?: readonly string[] };
+const accepts = (schema: z.ZodType) => (s: string) => schema.safeParse(s).success;
 type BodyRoute = { method: string; url: string; role: Role; fields: Record<string, Field>; valid: Record<string, unknown> };
 
-const idPattern = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,64}$`);
-const namePattern = /^[a-z0-9-]{1,63}$/;
 
 /** The routes that take a body (docs/API.md), each with a body they would accept. */
 export const bodyRoutes = (f: Fixture): BodyRoute[] => [
@@ -41,7 +53,7 @@ export const bodyRoutes = (f: Fixture): BodyRoute[] => [
     role: "runtime",
     fields: {
       name: { kind: "name", nullable: true },
-      status: { kind: "enum", required: true, values: ["pending", "running", "stopping", "stopped", "failed", "snapshotting"] },
+      status: { kind: "enum", required: true, values: sandboxStatuses },
       basedOnSnapshotId: { kind: "snapshotId" },
       createdAt: { kind: "isoDate" },
     },
@@ -54,7 +66,7 @@ export const bodyRoutes = (f: Fixture): BodyRoute[] => [
     fields: {
       name: { kind: "name", nullable: true },
       sourceSandboxId: { kind: "sandboxId" },
-      status: { kind: "enum", required: true, values: ["created", "failed", "deleted"] },
+      status: { kind: "enum", required: true, values: snapshotStatuses },
       sizeBytes: { kind: "size", required: true },
       createdAt: { kind: "isoDate" },
       expiresAt: { kind: "isoDate", nullable: true },
@@ -67,7 +79,7 @@ export const bodyRoutes = (f: Fixture): BodyRoute[] => [
     role: "runtime",
     fields: {
       patchId: { kind: "patchId", required: true },
-      status: { kind: "enum", required: true, values: ["applied", "failed"] },
+      status: { kind: "enum", required: true, values: applicationStatuses },
       output: { kind: "text" },
     },
     valid: { patchId: f.patchId, status: "applied", output: "ok" },
@@ -76,7 +88,7 @@ export const bodyRoutes = (f: Fixture): BodyRoute[] => [
     method: "POST",
     url: "/api/tokens",
     role: "admin",
-    fields: { role: { kind: "enum", required: true, values: ["viewer", "editor", "runtime", "admin"] }, name: { kind: "secret", required: true } },
+    fields: { role: { kind: "enum", required: true, values: roles }, name: { kind: "secret", required: true } },
     valid: { role: "viewer", name: "ci" },
   },
   {
@@ -91,28 +103,28 @@ export const bodyRoutes = (f: Fixture): BodyRoute[] => [
 // Length limits count code points (as zod does), not UTF-16 units: 64 emoji are 64 characters.
 const codePoints = (s: string) => [...s].length;
 
-const isValidIsoDate = (s: string) => /^\d{4}-\d\d-\d\dT/.test(s);
 
 /** A string value the field's rules refuse (null when every string is acceptable). */
 function badString(field: Field): fc.Arbitrary<string> | null {
   const any = fc.oneof(hostileString(), oversizeString);
   switch (field.kind) {
     case "name":
-      return any.filter((s) => !namePattern.test(s));
+      return any.filter((s) => !accepts(name)(s));
     case "snapshotId":
     case "sandboxId":
     case "patchId": {
-      const pattern = idPattern({ snapshotId: "snap", sandboxId: "sbx", patchId: "pat" }[field.kind]);
-      return any.filter((s) => !pattern.test(s));
+      const schema = { snapshotId, sandboxId, patchId }[field.kind];
+      return any.filter((s) => !accepts(schema)(s));
     }
     case "enum":
       return any.filter((s) => !field.values!.includes(s));
     case "isoDate":
-      return fc.oneof(fc.constantFrom("2024-13-01T00:00:00Z", "2024-01-01", "yesterday", "1700000000"), any.filter((s) => !isValidIsoDate(s)));
+      return fc.oneof(fc.constantFrom("2024-13-01T00:00:00Z", "2024-01-01", "yesterday", "1700000000"), any).filter((s) => !accepts(isoDate)(s));
     case "script":
-      return fc.constantFrom("", "x".repeat(64 * 1024 + 1), "é".repeat(32 * 1024 + 1));
+      // One byte over the limit, in one-byte and in two-byte characters (the limit counts UTF-8 bytes).
+      return fc.constantFrom("", "x".repeat(SCRIPT_MAX_BYTES + 1), `${"é".repeat(SCRIPT_MAX_BYTES / 2)}x`);
     case "description":
-      return oversizeString.filter((s) => codePoints(s) > 1000);
+      return oversizeString.filter((s) => codePoints(s) > DESCRIPTION_MAX_CHARS);
     case "secret":
       return fc.constantFrom("", " ", "\t\n", "x".repeat(201));
     case "size":
@@ -239,7 +251,7 @@ export function badPathId(f: Fixture): fc.Arbitrary<MalformedRequest> {
 }
 
 // A well-formed new id on a PUT route is an upsert, not a refusal.
-const validPutId = (url: string, x: string) => idPattern(url.includes("snapshots") ? "snap" : "sbx").test(x);
+const validPutId = (url: string, x: string) => accepts(url.includes("snapshots") ? snapshotId : sandboxId)(x);
 
 type QueryRoute = { url: string; role: Role; valid: Record<string, string>; bad: Record<string, fc.Arbitrary<string>>; required: string[] };
 
@@ -254,8 +266,8 @@ export const queryRoutes = (f: Fixture): QueryRoute[] => [
     valid: { snapshotId: "my-env", sortOrder: "asc", limit: "5" },
     bad: {
       snapshotId: strangeSegment(f),
-      sortOrder: hostileString().filter((s) => s !== "asc" && s !== "desc"),
-      limit: notInRange(10),
+      sortOrder: hostileString().filter((s) => !(sortOrders as readonly string[]).includes(s)),
+      limit: notInRange(TREE_PAGE_MAX),
       cursor: strangeSegment(f),
     },
     required: ["snapshotId"],
@@ -264,16 +276,16 @@ export const queryRoutes = (f: Fixture): QueryRoute[] => [
     url: "/api/search",
     role: "viewer",
     valid: { q: "sb" },
-    bad: { q: fc.oneof(fc.constantFrom("", " ", "\t \n"), oversizeString.filter((s) => codePoints(s) > 100)) },
+    bad: { q: fc.oneof(fc.constantFrom("", " ", "\t \n"), oversizeString.filter((s) => codePoints(s) > SEARCH_QUERY_MAX_CHARS)) },
     required: ["q"],
   },
-  { url: "/api/sandboxes", role: "viewer", valid: { limit: "20" }, bad: { limit: notInRange(100) }, required: [] },
+  { url: "/api/sandboxes", role: "viewer", valid: { limit: "20" }, bad: { limit: notInRange(RECENT_SANDBOXES_MAX) }, required: [] },
   { url: "/api/snapshots/my-env/patches", role: "viewer", valid: { include: "removed" }, bad: { include: hostileString().filter((s) => s !== "removed") }, required: [] },
   {
     url: "/api/audit",
     role: "admin",
     valid: { limit: "10" },
-    bad: { limit: notInRange(100), cursor: hostileString().filter((s) => !/^\d{1,18}$/.test(s)) },
+    bad: { limit: notInRange(AUDIT_PAGE_MAX), cursor: hostileString().filter((s) => !/^\d{1,18}$/.test(s)) },
     required: [],
   },
 ];
@@ -324,7 +336,7 @@ export function badCredentials(f: Fixture): fc.Arbitrary<MalformedRequest> {
     hostileString().filter(headerSafe),
   );
   return fc.tuple(fc.constantFrom(...writes), fc.oneof(
-    fc.constantFrom<Role>("viewer", "editor", "runtime", "admin").map((role) => ({ role })),
+    fc.constantFrom(...roles).map((role) => ({ role })),
     brokenAuthorization.map((authorization) => ({ authorization })),
     fc.constant({}),
   )).filter(([w, cred]) => !("role" in cred && w.allowed.includes(cred.role!))).map(([w, cred]) => ({
@@ -337,24 +349,13 @@ export function badCredentials(f: Fixture): fc.Arbitrary<MalformedRequest> {
   }));
 }
 
-/** The methods each route serves (docs/API.md); every other method is a 405. */
-export const routeMethods: Record<string, string[]> = {
-  "/api/snapshots/tree?snapshotId=my-env": ["GET"],
-  "/api/snapshots/my-env": ["GET", "PUT"],
-  "/api/snapshots/my-env/patches": ["GET", "POST"],
-  "/api/snapshots/my-env/patches/pat_x": ["DELETE"],
-  "/api/sandboxes": ["GET"],
-  "/api/sandboxes/sb-1": ["GET", "PUT"],
-  "/api/sandboxes/sb-1/patches": ["GET"],
-  "/api/sandboxes/sbx_sb1/pending-patches": ["GET"],
-  "/api/sandboxes/sbx_sb1/patch-results": ["POST"],
-  "/api/search?q=sb": ["GET"],
-  "/api/tokens": ["GET", "POST"],
-  "/api/tokens/tok_x": ["DELETE"],
-  "/api/audit": ["GET"],
-  "/api/session": ["GET", "POST", "DELETE"],
-  "/api/health": ["GET"],
-};
+/** A URL of a registry path, its parameters filled with records of the fixture. */
+const examplePath = (path: string) =>
+  path.replace(/\/(snapshots|sandboxes)\/\{ref\}/, (_, kind: string) => `/${kind}/${kind === "snapshots" ? "my-env" : "sbx_sb1"}`).replace("{patchId}", "pat_x").replace("{id}", "tok_x");
+
+/** The methods each route serves, from the route registry; every other method is a 405. */
+export const routeMethods: Record<string, string[]> = {};
+for (const r of allRoutes) (routeMethods[examplePath(r.path)] ??= []).push(r.method);
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** A method the route does not serve, with any body and any role: 405. */
@@ -362,7 +363,7 @@ export const wrongMethod = fc
   .tuple(
     fc.constantFrom(...Object.entries(routeMethods)),
     fc.constantFrom(...METHODS),
-    fc.constantFrom<Role>("viewer", "editor", "runtime", "admin"),
+    fc.constantFrom(...roles),
     fc.option(anyJsonValue),
   )
   .filter(([[, allowed], method]) => !allowed.includes(method))

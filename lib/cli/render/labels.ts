@@ -1,14 +1,13 @@
 /** Short texts shared by the renderers. */
+import { summarizePatchState, type PatchState } from "../../patch-state";
 
 /** An id with its name beside it when it has one: `snap_A (my-env)`. */
 export const label = (item: { id: string; name: string | null }) => (item.name ? `${item.id} (${item.name})` : item.id);
 
 /** A sandbox's patch state in a few words: "failed at #2", "1 pending", "patched to #3"; empty when untouched. */
-export function patchStateText(s: { lastPatchSequence: number; pendingPatches: number; failedAtSequence: number | null }): string {
-  if (s.failedAtSequence !== null) return `failed at #${s.failedAtSequence}`;
-  if (s.pendingPatches > 0) return `${s.pendingPatches} pending`;
-  if (s.lastPatchSequence > 0) return `patched to #${s.lastPatchSequence}`;
-  return "";
+export function patchStateText(s: PatchState): string {
+  const { label, tone } = summarizePatchState(s);
+  return tone === "none" ? "" : label;
 }
 
 /** A cell of `table`: plain text, or text with the paint applied after padding (escape codes have no width). */

@@ -1,5 +1,7 @@
 import type { SandboxPatches } from "../../client";
 import type { Style } from "../style";
+import type { PatchState as PatchStateOnPatch } from "../../contract/enums";
+import { patchStateTones } from "../../patch-state";
 import { ago } from "../time";
 import { label, patchStateText, table } from "./labels";
 import { patchSummary } from "./patches";
@@ -22,7 +24,7 @@ export function renderSandbox({ sandbox, patches }: SandboxPatches, { now, style
   else if (patches.length === 0) lines.push(`No live patches on ${sandbox.basedOnSnapshotId}.`);
   else {
     lines.push(`Patches on ${sandbox.basedOnSnapshotId}:`);
-    const paint = (state: string) => (state === "applied" ? style.green : state === "failed" ? style.red : style.yellow);
+    const paint = (state: PatchStateOnPatch) => ({ ok: style.green, failed: style.red, pending: style.yellow, none: style.dim })[patchStateTones[state]];
     const rows = table(
       patches.map((p) => [`#${p.sequence}`, p.id, { text: p.state, paint: paint(p.state) }, patchSummary(p), p.ranAt ? `ran ${ago(p.ranAt, now)}` : ""]),
     );
