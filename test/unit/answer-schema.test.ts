@@ -2,20 +2,11 @@ import { expect, test } from "vitest";
 import { snapshotRoutes, tokenRoutes } from "@/lib/contract";
 import { methodsNotAllowed } from "@/lib/http/methods";
 import { checkAnswer } from "../helpers/answer-schema";
+import { treeNode } from "../helpers/tree-node";
 
 // The integration tests check every answer with checkAnswer; these show it refuses what it must.
 const getSnapshot = { contract: snapshotRoutes.getSnapshot };
-const snapshot = {
-  id: "snap_a",
-  name: "my-env",
-  parentId: null,
-  sourceSandbox: null,
-  status: "created",
-  sizeBytes: 1,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  expiresAt: null,
-  patchCount: 0,
-};
+const { siblings: _siblings, count: _count, ...snapshot } = treeNode("snap_a", { name: "my-env" });
 const check = (handler: unknown, status: number, body: unknown) => () => checkAnswer(handler, false, "GET", "/api/x", status, body);
 
 test("an answer in the route's shape passes", () => {

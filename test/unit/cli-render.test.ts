@@ -3,36 +3,13 @@ import type { TreeNode, TreePage } from "@/lib/client";
 import { renderTree, type TreeView } from "@/lib/cli/render/tree";
 import { colours, plain, styleFor } from "@/lib/cli/style";
 import { ago, expiryText } from "@/lib/cli/time";
+import { sibling, treeNode } from "../helpers/tree-node";
 
 const now = new Date("2026-03-01T12:00:00.000Z");
 const inHours = (h: number) => new Date(now.getTime() + h * 3600_000).toISOString();
 const render = (view: TreeView) => renderTree(view, { now, style: plain });
 
-function node(id: string, fields: Partial<TreeNode> = {}): TreeNode {
-  return {
-    id,
-    name: null,
-    parentId: null,
-    sourceSandbox: null,
-    status: "created",
-    sizeBytes: 1,
-    createdAt: inHours(-100),
-    expiresAt: null,
-    patchCount: 0,
-    siblings: [],
-    count: "0",
-    ...fields,
-  };
-}
-const sibling = (id: string, fields: Partial<TreeNode["siblings"][number]> = {}): TreeNode["siblings"][number] => ({
-  id,
-  name: null,
-  status: "running",
-  lastPatchSequence: 0,
-  pendingPatches: 0,
-  failedAtSequence: null,
-  ...fields,
-});
+const node = (id: string, fields: Partial<TreeNode> = {}) => treeNode(id, { createdAt: inHours(-100), ...fields });
 const page = (snapshots: TreeNode[], next: string | null = null): TreePage => ({ snapshots, pagination: { next } });
 
 // A chain: snap_4c (oldest) ← snap_5a (anchor, my-env) ← snap_7d ← snap_8f (newest).

@@ -1,30 +1,14 @@
 import { expect, test } from "vitest";
-import type { TreeNode } from "@/lib/client";
 import { buildLineageGraph, moreSiblingsId, reachMarks } from "@/lib/graph/lineage-model";
-
-const facts = { status: "running" as const, lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null };
-const node = (id: string, fields: Partial<TreeNode>): TreeNode => ({
-  id,
-  name: null,
-  parentId: null,
-  sourceSandbox: null,
-  status: "created",
-  sizeBytes: 1,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  expiresAt: null,
-  patchCount: 0,
-  siblings: [],
-  count: "0",
-  ...fields,
-});
+import { sibling, treeNode as node } from "../helpers/tree-node";
 
 // The patch-reach example: my-env (snap_A) ← sb-1 (chain), sb-2, and ten more; snap_B of sb-1 ← sb-3.
 const snapA = node("snap_A", {
   name: "my-env",
-  siblings: [{ id: "sbx_sb2", name: "sb-2", ...facts }],
+  siblings: [sibling("sbx_sb2", { name: "sb-2" })],
   count: "10+",
 });
-const snapB = node("snap_B", { parentId: "snap_A", sourceSandbox: { id: "sbx_sb1", name: "sb-1", ...facts }, siblings: [{ id: "sbx_sb3", name: "sb-3", ...facts }], count: "1" });
+const snapB = node("snap_B", { parentId: "snap_A", sourceSandbox: sibling("sbx_sb1", { name: "sb-1" }), siblings: [sibling("sbx_sb3", { name: "sb-3" })], count: "1" });
 const more = { hasMore: true, loading: false, failed: false };
 const model = buildLineageGraph({ anchor: snapA, ancestors: [], descendants: [snapB], ancestorsLeft: more, descendantsLeft: more, branches: new Map() });
 
