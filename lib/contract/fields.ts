@@ -15,8 +15,10 @@ export const name = z
   .max(NAME_MAX_CHARS, `must be at most ${NAME_MAX_CHARS} characters`)
   .regex(/^[a-z0-9-]+$/, "may only contain a-z, 0-9 and -");
 
-export const snapshotRef = z.union([snapshotId, name], { error: "must be a snapshot id (snap_…) or name" });
-export const sandboxRef = z.union([sandboxId, name], { error: "must be a sandbox id (sbx_…) or name" });
+export const snapshotRef = z
+  .union([snapshotId, name], { error: "must be a snapshot id (snap_…) or name" })
+  .describe("A snapshot id (snap_…) or name.");
+export const sandboxRef = z.union([sandboxId, name], { error: "must be a sandbox id (sbx_…) or name" }).describe("A sandbox id (sbx_…) or name.");
 
 /** A date-time a client sends: ISO-8601 with an offset, handed to the domain as a Date. */
 export const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time" }).transform((s) => new Date(s));
@@ -28,7 +30,8 @@ export const description = z.string().max(DESCRIPTION_MAX_CHARS, `must be at mos
 export const script = z
   .string()
   .min(1, "must not be empty")
-  .refine(scriptFits, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB in UTF-8`);
+  .refine(scriptFits, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB in UTF-8`)
+  .describe(`At most ${SCRIPT_MAX_BYTES / 1024} KiB, counted in UTF-8 bytes.`);
 
 /** A `limit` query parameter: digits only, within 1..max. */
 export const pageLimit = (max: number, fallback: number) =>

@@ -10,7 +10,7 @@ import { count, patchId, sandboxId, snapshotId, timestamp, tokenId } from "./fie
 const patchStateFields = {
   lastPatchSequence: count.describe("The last patch it applied (0: none)."),
   pendingPatches: count.describe("Live patches above lastPatchSequence."),
-  failedAtSequence: z.number().int().nullable().describe("The live patch its last run failed at, if any."),
+  failedAtSequence: z.number().int().min(1).nullable().describe("The live patch its last run failed at, if any."),
 };
 
 /** A sandbox as drawn beside a snapshot (a tree node's siblings, a snapshot's source). */
