@@ -11,6 +11,8 @@
  *    spread into `routeGroups` below.
  * 2. In app/api/…/route.ts: `export const GET = route(snapshotRoutes.ancestor, async (ctx) => json(…))`;
  *    keep `methodsNotAllowed(…)` for the other methods.
+ *    A new error code goes into errors.ts with its status. A route that also answers CSV or an
+ *    event stream lists the media type under `streams` (its JSON answers stay in `responses`).
  * 3. Add a method to lib/client (its types come from the entry) and run `npm run docs:api`.
  * The tests then check the route is in the document and every answer matches its schema.
  */

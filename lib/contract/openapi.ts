@@ -60,8 +60,13 @@ export function openApiDocument() {
         const codes = byStatus.get(status);
         const options = [success && toSchema(success, "output"), codes && toSchema(errorBody(codes), "output")].filter((s): s is JsonSchema => !!s);
         const schema = options.length === 1 ? options[0] : { oneOf: options };
-        const description = codes ? `${statusText[status] ?? status}: ${codes.join(", ")}` : (statusText[status] ?? String(status));
-        return [String(status), { description, content: { "application/json": { schema } } }];
+        const streams = status === 200 ? Object.entries(r.streams ?? {}) : [];
+        const description = [
+          codes ? `${statusText[status] ?? status}: ${codes.join(", ")}` : (statusText[status] ?? String(status)),
+          ...streams.map(([type, when]) => `${type}: ${when}`),
+        ].join("; ");
+        const content = { "application/json": { schema }, ...Object.fromEntries(streams.map(([type]) => [type, { schema: { type: "string" } }])) };
+        return [String(status), { description, content }];
       }),
     );
   };

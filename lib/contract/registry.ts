@@ -22,8 +22,13 @@ export type RouteContract = {
   body?: z.ZodType;
   /** Request headers the route reads, with what they mean. */
   headers?: Record<string, string>;
-  /** Successful answers (and any non-error body, such as health's 503), by status. */
+  /** Successful JSON answers (and any non-error body, such as health's 503), by status. */
   responses: { [status: number]: z.ZodType };
+  /**
+   * Answers that are not JSON (a CSV export, an event stream): media type → when it is sent.
+   * Sent with status 200; their bodies are not checked against a schema (a stream may never end).
+   */
+  streams?: Record<string, string>;
   /** Codes the route's own logic answers; `wrapperErrors` adds those of the wrapper. */
   errors: readonly ErrorCode[];
 };

@@ -22,6 +22,14 @@ export function answerSchema(handler: unknown, catchAll: boolean, status: number
   return options.length === 1 ? options[0]! : z.union(options);
 }
 
+/** Throws unless the route's contract declares this non-JSON answer (a CSV export, an event stream). */
+export function checkStream(handler: unknown, method: string, path: string, status: number, mediaType: string) {
+  const contract = (handler as { contract?: RouteContract }).contract;
+  if (status !== 200 || !contract?.streams?.[mediaType]) {
+    throw new Error(`${method} ${path} answered ${status} with ${mediaType || "no content type"}, which its contract does not declare`);
+  }
+}
+
 /** Throws when a JSON answer does not match what the route's contract says for its status. */
 export function checkAnswer(handler: unknown, catchAll: boolean, method: string, path: string, status: number, body: unknown) {
   const result = answerSchema(handler, catchAll, status).safeParse(body);

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { checkAnswer } from "./answer-schema";
+import { checkAnswer, checkStream } from "./answer-schema";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -67,7 +67,11 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   const handler = (await entry.load())[req.method];
   if (!handler) return new Response(null, { status: 405 });
   const res = await handler(req, { params: Promise.resolve(params) });
-  if (req.method !== "HEAD") {
+  const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
+  if (req.method === "HEAD") return res;
+  // A stream is not read here: it may never end.
+  if (mediaType !== "application/json") checkStream(handler, req.method, pathname, res.status, mediaType);
+  else {
     const text = await res.clone().text();
     checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);
   }

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { snapshotRoutes, tokenRoutes } from "@/lib/contract";
 import { methodsNotAllowed } from "@/lib/http/methods";
-import { checkAnswer } from "../helpers/answer-schema";
+import { checkAnswer, checkStream } from "../helpers/answer-schema";
 import { treeNode } from "../helpers/tree-node";
 
 // The integration tests check every answer with checkAnswer; these show it refuses what it must.
@@ -31,4 +31,12 @@ test("a 405 answers in the error shape with method_not_allowed", () => {
   const { POST } = methodsNotAllowed("GET");
   expect(check(POST, 405, { error: { code: "method_not_allowed", message: "x" } })).not.toThrow();
   expect(check(POST, 405, { error: { code: "forbidden", message: "x" } })).toThrow();
+});
+
+test("a non-JSON answer passes only where the route declares that media type, with 200", () => {
+  const csv = { contract: { ...snapshotRoutes.getSnapshot, streams: { "text/csv": "with format=csv" } } };
+  expect(() => checkStream(csv, "GET", "/api/x", 200, "text/csv")).not.toThrow();
+  expect(() => checkStream(csv, "GET", "/api/x", 200, "text/html")).toThrow(/does not declare/);
+  expect(() => checkStream(csv, "GET", "/api/x", 500, "text/csv")).toThrow(/does not declare/);
+  expect(() => checkStream(getSnapshot, "GET", "/api/x", 200, "text/csv")).toThrow(/does not declare/);
 });
