@@ -2,7 +2,6 @@
 
 import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
 import { useState } from "react";
-import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 
 const MAX_SIDE = 4096;
 const MARGIN = 40;
@@ -18,7 +17,6 @@ type Props = {
 /** Renders every node of the graph (not just the visible part) to a PNG download. */
 export function ExportPngButton({ fileName, onRenderAll }: Props) {
   const flow = useReactFlow();
-  const theme = useResolvedTheme();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   const exportPng = async () => {
@@ -37,7 +35,8 @@ export function ExportPngButton({ fileName, onRenderAll }: Props) {
       const height = Math.ceil(bounds.height * scale + MARGIN * 2);
       const vp = getViewportForBounds(bounds, width, height, 0.05, 2, `${MARGIN}px`);
       const dataUrl = await toPng(viewportEl, {
-        backgroundColor: theme === "dark" ? "#020617" : "#f8fafc",
+        // The page's background at the moment of export (next-themes keeps the theme as a class on <html>).
+        backgroundColor: document.documentElement.classList.contains("dark") ? "#020617" : "#f8fafc",
         width,
         height,
         style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
