@@ -30,7 +30,8 @@ globalThis.fetch = (input, init = {}) => {
     return Promise.reject(refuse(url.href));
   }
   // The SDK hands fetch its own undici dispatcher; it is not needed (nor compatible) here.
-  const { dispatcher: _dispatcher, ...rest } = init;
+  const rest = { ...init };
+  delete rest.dispatcher;
   return originalFetch(new URL(`${target.pathname.replace(/\/$/, "")}${url.pathname}${url.search}`, target), rest);
 };
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 /** Async (never spawnSync): the server answering the CLI runs in this same process. */
 function sandboxCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // A clean environment and an empty home: no stored Vercel login, config or proxies of the machine.
-  const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home, LINEAGE_URL: server.url, VERCEL_AUTH_TOKEN: app.tokens.viewer };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home, LINEAGE_URL: server.url, VERCEL_AUTH_TOKEN: app.tokens.viewer };
   const child = spawn(process.execPath, ["--import", preload, cli, ...args, "--scope", "lineage", "--project", "lineage"], { env, cwd: home });
   let stdout = "";
   let stderr = "";
