@@ -95,6 +95,28 @@ test("refusals come in OpenComputer's error shape and change nothing", async () 
   expect(await Sandbox.listCheckpointPatches("my-env", as("viewer"))).toEqual(before);
 });
 
+test("malformed requests on these routes are 4xx in OpenComputer's shape, never 500, and change nothing", async () => {
+  const before = await Sandbox.listCheckpointPatches("my-env", as("viewer"));
+  const url = `${server.url}/api/sandboxes/checkpoints`;
+  const key = { "X-API-Key": app.tokens.editor };
+  const json = { ...key, "content-type": "application/json" };
+  const cases: [string, string, RequestInit, number][] = [
+    ["unknown body field", `${url}/my-env/patches`, { method: "POST", headers: json, body: JSON.stringify({ script: "x", strategy: "now" }) }, 400],
+    ["broken JSON", `${url}/my-env/patches`, { method: "POST", headers: json, body: "{script:" }, 400],
+    ["not JSON", `${url}/my-env/patches`, { method: "POST", headers: { ...key, "content-type": "text/plain" }, body: "echo" }, 415],
+    ["script over 64 KiB", `${url}/my-env/patches`, { method: "POST", headers: json, body: JSON.stringify({ script: "x".repeat(65 * 1024) }) }, 400],
+    ["bad checkpoint id", `${url}/Not%20A%20Name/patches`, { headers: key }, 400],
+    ["bad patch id", `${url}/my-env/patches/nope`, { method: "DELETE", headers: key }, 400],
+    ["malformed key", `${url}/my-env/patches`, { headers: { "X-API-Key": "two words" } }, 401],
+  ];
+  for (const [what, href, init, status] of cases) {
+    const res = await fetch(href, init);
+    expect([what, res.status]).toEqual([what, status]);
+    expect(await res.json(), what).toEqual({ error: expect.stringMatching(/\S/) });
+  }
+  expect(await Sandbox.listCheckpointPatches("my-env", as("viewer"))).toEqual(before);
+});
+
 test("X-API-Key is accepted wherever a bearer token is, and a bad one is refused", async () => {
   const me = await app.call("GET", "/api/session", { token: null, headers: { "x-api-key": app.tokens.editor } });
   expect(me.body.user).toMatchObject({ name: "test-editor", role: "editor" });
