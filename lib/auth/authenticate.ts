@@ -1,5 +1,5 @@
 import type { Executor } from "../db/client";
-import { unauthorized } from "../http/errors";
+import { ApiError, unauthorized } from "../http/errors";
 import { decodeSession, readCookie, SESSION_COOKIE } from "./session";
 import { principalForSecret, principalForTokenId, type Principal } from "./tokens";
 
@@ -36,5 +36,17 @@ export function isSameOrigin(req: Request): boolean {
     return new URL(origin).host === host;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether a long-lived request (an event stream) still has the caller it started with: false once
+ * its token is revoked or its session ended. A database that does not answer is no reason to say no.
+ */
+export async function stillAuthenticated(db: Executor, req: Request, secret: string, tokenId: string): Promise<boolean> {
+  try {
+    return (await authenticate(db, req, secret))?.tokenId === tokenId;
+  } catch (err) {
+    return !(err instanceof ApiError);
   }
 }

@@ -17,6 +17,7 @@
  * The tests then check the route is in the document and every answer matches its schema.
  */
 import { auditRoutes } from "./audit";
+import { eventRoutes } from "./events";
 import { healthRoutes } from "./health";
 import { openComputerRoutes } from "./opencomputer";
 import { patchRoutes } from "./patches";
@@ -35,6 +36,7 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   session: sessionRoutes,
   tokens: tokenRoutes,
   audit: auditRoutes,
+  events: eventRoutes,
   health: healthRoutes,
   // Other platforms' own clients, over the same domain (lib/compat maps the shapes).
   opencomputer: openComputerRoutes,
@@ -47,4 +49,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, vercelRoutes };
+export { auditRoutes, eventRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, vercelRoutes };

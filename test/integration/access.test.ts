@@ -39,6 +39,8 @@ const routes: { key: string; access: Access; path: string; body?: unknown }[] = 
   { key: "DELETE tokens/[id]", access: "admin", path: "/api/tokens/tok_missing" },
   { key: "GET audit", access: "admin", path: "/api/audit" },
   { key: "GET session", access: "viewer", path: "/api/session" },
+  // A stream never ends: the request names a missing snapshot so the roles let through get a 404.
+  { key: "GET events", access: "viewer", path: "/api/events?snapshot=snap_missing" },
   { key: "POST session", access: "public", path: "/api/session" },
   { key: "DELETE session", access: "public", path: "/api/session" },
   { key: "GET health", access: "public", path: "/api/health" },
