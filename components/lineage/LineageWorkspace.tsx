@@ -11,6 +11,9 @@ import { GraphLegend } from "./GraphLegend";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
+import { useLiveLineage } from "./useLiveLineage";
+import { LiveIndicator } from "./LiveIndicator";
+import { NewerSnapshotsHint } from "./NewerSnapshotsHint";
 import { isTypingTarget } from "@/lib/ui/keyboard";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
@@ -22,6 +25,7 @@ type Props = { anchorId: string; role: Role; title: string };
 
 export function LineageWorkspace({ anchorId, role, title }: Props) {
   const chain = useLineageChain(anchorId);
+  const live = useLiveLineage(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection, so a link reopens the same view.
   const [{ node: selectedId }, setUrlState] = useLineageUrlState();
@@ -87,7 +91,13 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
         <GraphLegend title={title} composing={composingFor !== null} />
-        <div className="min-h-0 flex-1">
+        <div className="relative min-h-0 flex-1">
+          <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex items-start justify-center gap-2 px-2 [&>*]:pointer-events-auto">
+            <NewerSnapshotsHint count={live.newerSnapshots} onShow={live.showNewer} />
+          </div>
+          <div className="absolute right-2 top-2 z-10">
+            <LiveIndicator status={live.status} />
+          </div>
           <ReactFlowProvider>
             <LineageGraph
               model={model}
