@@ -13,7 +13,7 @@ const REOPEN_MS = 5_000;
 
 /** Node states and rollout counts on screen: the anchor's page of the walk, its branches, the sandbox panels. */
 function refreshSandbox(queryClient: QueryClient, anchorId: string, e: EventData) {
-  const keys = [queryKeys.tree(anchorId, "desc"), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
+  const keys: (readonly unknown[])[] = [queryKeys.tree(anchorId, "desc"), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
   if (e.sandboxId) keys.push(queryKeys.sandbox(e.sandboxId), queryKeys.sandboxPatches(e.sandboxId));
   for (const key of keys) void queryClient.invalidateQueries({ queryKey: key });
 }
