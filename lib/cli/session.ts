@@ -21,6 +21,8 @@ export type Session = {
   style: Style;
   print: (text: string) => void;
   printJson: (data: unknown) => void;
+  /** Opens an event stream (GET /api/events?<query>), resuming after `lastEventId` when given. */
+  openEvents: (query: string, lastEventId: string | null) => Promise<Response>;
 };
 
 const serverUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -41,5 +43,9 @@ export function openSession(command: string, values: { url?: string; token?: str
     style: styleFor(io.stdout.isTTY === true, io.env),
     print: (text) => void io.stdout.write(text),
     printJson: (data) => void io.stdout.write(`${JSON.stringify(data, null, 2)}\n`),
+    openEvents: (query, lastEventId) =>
+      fetch(new URL(`/api/events?${query}`, baseUrl), {
+        headers: { authorization: `Bearer ${token}`, accept: "text/event-stream", ...(lastEventId && { "last-event-id": lastEventId }) },
+      }),
   };
 }

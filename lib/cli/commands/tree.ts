@@ -3,7 +3,8 @@ import { checkOption, parse, positionals } from "../args";
 import { UsageError } from "../errors";
 import { renderTree, type Direction, type TreeView } from "../render/tree";
 import { resolveAnchor } from "../resolve";
-import { openSession, type Io } from "../session";
+import { openSession, type Io, type Session } from "../session";
+import { readServerSentEvents } from "../../events/sse-reader";
 
 export const treeHelp = `Usage: lineage tree <sandbox-or-snapshot> [options]
 
@@ -17,6 +18,8 @@ Options:
   --direction asc|desc   one direction only: asc = descendants, desc = ancestors
   --cursor ID            continue after ID (from a "More …" hint); needs --direction
   --json                 print the API pages as JSON: {"desc": page, "asc": page}
+  --watch                keep running and print the tree again whenever that part
+                         of the lineage changes (Ctrl-C to stop)
   --url URL              Lineage server (default $LINEAGE_URL or http://localhost:3000)
   --token TOKEN          API token (default $LINEAGE_TOKEN)
   -h, --help             show this help
@@ -30,6 +33,7 @@ export async function runTree(args: string[], io: Io): Promise<void> {
     limit: { type: "string" },
     direction: { type: "string" },
     cursor: { type: "string" },
+    watch: { type: "boolean" },
   });
   if (values.help) return void io.stdout.write(treeHelp);
   const [ref] = positionals("tree", given, ["sandbox-or-snapshot"]) as [string];
@@ -42,13 +46,43 @@ export async function runTree(args: string[], io: Io): Promise<void> {
 
   const snapshotId = await resolveAnchor(session.client, ref);
   const fetchPage = (sortOrder: Direction) => session.client.tree({ snapshotId, sortOrder, limit: pageSize, cursor: values.cursor });
-  const [ancestors, descendants] = await Promise.all([
-    only === "asc" ? undefined : fetchPage("desc"),
-    only === "desc" ? undefined : fetchPage("asc"),
-  ]);
-  // JSON leaves out the direction not fetched.
-  if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
+  const show = async () => {
+    const [ancestors, descendants] = await Promise.all([
+      only === "asc" ? undefined : fetchPage("desc"),
+      only === "desc" ? undefined : fetchPage("asc"),
+    ]);
+    // JSON leaves out the direction not fetched.
+    if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
+    const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
+    session.print(renderTree(view, session));
+  };
+  await show();
+  if (values.watch) await watchChanges(session, `snapshot=${encodeURIComponent(snapshotId)}`, show);
+}
 
-  const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
-  session.print(renderTree(view, session));
+const RECONNECT_MS = 2_000;
+
+/**
+ * Runs `onChange` after each change the event stream reports (several at once count as one), until
+ * the process is stopped. A dropped stream is reopened where it left off.
+ */
+async function watchChanges(session: Session, query: string, onChange: () => Promise<void>): Promise<never> {
+  let lastEventId: string | null = null;
+  for (;;) {
+    try {
+      const res = await session.openEvents(query, lastEventId);
+      if (res.status !== 200 || !res.body) throw new Error(`event stream answered ${res.status}`);
+      let pending: Promise<void> | undefined;
+      for await (const event of readServerSentEvents(res.body)) {
+        lastEventId = event.id ?? lastEventId;
+        if (event.event === "ready") continue;
+        pending ??= new Promise((r) => setTimeout(r, 200))
+          .then(onChange)
+          .finally(() => (pending = undefined));
+      }
+    } catch {
+      // Unreachable or refused for now: try again shortly.
+    }
+    await new Promise((r) => setTimeout(r, RECONNECT_MS));
+  }
 }
