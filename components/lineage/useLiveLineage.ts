@@ -11,9 +11,13 @@ type EventData = { id: number; snapshotId?: string; parentSnapshotId?: string; s
 
 const REOPEN_MS = 5_000;
 
-/** Node states and rollout counts on screen: the anchor's page of the walk, its branches, the sandbox panels. */
+/**
+ * Node states and rollout counts on screen: the walk (its sandboxes are on the chain both ways), the
+ * branches, the sandbox panels. A refetch of the descendants may draw a new child snapshot counted
+ * by the hint; the nodes already drawn keep their places.
+ */
 function refreshSandbox(queryClient: QueryClient, anchorId: string, e: EventData) {
-  const keys: (readonly unknown[])[] = [queryKeys.tree(anchorId, "desc"), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
+  const keys: (readonly unknown[])[] = [queryKeys.tree(anchorId), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
   if (e.sandboxId) keys.push(queryKeys.sandbox(e.sandboxId), queryKeys.sandboxPatches(e.sandboxId));
   for (const key of keys) void queryClient.invalidateQueries({ queryKey: key });
 }
