@@ -31,7 +31,7 @@ type Operation = {
   "x-access": string;
   parameters: Parameter[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
-  responses: Record<string, { description: string; content: { "application/json": { schema: Schema } } }>;
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
 };
 
 const refName = (ref: string) => ref.split("/").pop()!;
@@ -93,6 +93,10 @@ function operationSection(method: string, path: string, op: Operation): string[]
   if (op.requestBody) out.push("**Body** (JSON; unknown fields are refused)", "", ...fieldTable(op.requestBody.content["application/json"].schema), "");
   out.push("**Answers**", "");
   for (const [status, answer] of Object.entries(op.responses)) {
+    if (!answer.content) {
+      out.push(`- \`${status}\` ${answer.description}`);
+      continue;
+    }
     const schema = answer.content["application/json"].schema;
     const isError = Number(status) >= 400 && !schema.oneOf;
     out.push(isError ? `- \`${status}\` ${answer.description}` : `- \`${status}\` ${answer.description}: ${typeOf(schema)}`);

@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/page-session";
 import { AppHeader } from "@/components/app/AppHeader";
 import { AuditLog } from "@/components/admin/AuditLog";
 import { TokenManager } from "@/components/admin/TokenManager";
+import { UserManager } from "@/components/admin/UserManager";
 
 export const metadata: Metadata = { title: "Admin · Lineage" };
 
@@ -15,6 +16,7 @@ export default async function AdminPage() {
         {user.role === "admin" ? (
           <>
             <TokenManager />
+            <UserManager />
             <AuditLog />
           </>
         ) : (

@@ -24,6 +24,7 @@ import { sandboxRoutes } from "./sandboxes";
 import { sessionRoutes } from "./session";
 import { snapshotRoutes } from "./snapshots";
 import { tokenRoutes } from "./tokens";
+import { userRoutes } from "./users";
 
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
@@ -32,6 +33,7 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
   tokens: tokenRoutes,
+  users: userRoutes,
   audit: auditRoutes,
   health: healthRoutes,
 };
@@ -42,4 +44,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes };
+export { auditRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes };
