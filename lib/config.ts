@@ -15,12 +15,13 @@ const envSchema = z.object({
   LINEAGE_ADMIN_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
   LINEAGE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://lineage.example.com" })
-    .refine((v) => { const u = new URL(v); return u.pathname === "/" && !u.search && !u.hash; }, "must be an origin, without a path")
-    .transform((v) => new URL(v).origin)
+    .refine((v) => { const u = URL.parse(v); return !u || (u.pathname === "/" && !u.search && !u.hash); }, "must be an origin, without a path")
+    .transform((v) => URL.parse(v)?.origin ?? v)
     .optional(),
   LINEAGE_OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "must be the provider's issuer URL (https://…)" })
-    .refine((v) => new URL(v).protocol === "https:" || isLoopback(new URL(v).hostname), "must be https (http only on a loopback host)")
+    // Refinements run after a failed URL check too: only a parseable URL is judged here.
+    .refine((v) => { const u = URL.parse(v); return !u || u.protocol === "https:" || isLoopback(u.hostname); }, "must be https (http only on a loopback host)")
     .optional(),
   LINEAGE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LINEAGE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
