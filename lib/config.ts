@@ -3,6 +3,16 @@ import { parsePersonRole, parseRoleMap, type PersonRole, type RoleMap } from "./
 
 const flag = z.enum(["0", "1"]).transform((v) => v === "1");
 
+// Refinements run after a failed URL check too: an unparseable URL is left to that check's message.
+function isOriginOnly(v: string): boolean {
+  const u = URL.parse(v);
+  return !u || (u.pathname === "/" && !u.search && !u.hash);
+}
+function isHttpsOrLoopback(v: string): boolean {
+  const u = URL.parse(v);
+  return !u || u.protocol === "https:" || isLoopback(u.hostname);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z
@@ -15,13 +25,12 @@ const envSchema = z.object({
   LINEAGE_ADMIN_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
   LINEAGE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://lineage.example.com" })
-    .refine((v) => { const u = URL.parse(v); return !u || (u.pathname === "/" && !u.search && !u.hash); }, "must be an origin, without a path")
+    .refine(isOriginOnly, "must be an origin, without a path")
     .transform((v) => URL.parse(v)?.origin ?? v)
     .optional(),
   LINEAGE_OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: "must be the provider's issuer URL (https://…)" })
-    // Refinements run after a failed URL check too: only a parseable URL is judged here.
-    .refine((v) => { const u = URL.parse(v); return !u || u.protocol === "https:" || isLoopback(u.hostname); }, "must be https (http only on a loopback host)")
+    .refine(isHttpsOrLoopback, "must be https (http only on a loopback host)")
     .optional(),
   LINEAGE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LINEAGE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
