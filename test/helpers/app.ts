@@ -70,8 +70,8 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (req.method === "HEAD") return res;
   if (res.status >= 300 && res.status < 400) checkRedirect(handler, req.method, pathname, res.status, res.headers.get("location"));
-  // A stream is not read here: it may never end.
-  else if (mediaType !== "application/json") checkStream(handler, req.method, pathname, res.status, mediaType);
+  // A stream is not read here: it may never end. A 204 has no body, checked as null.
+  else if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
   else {
     const text = await res.clone().text();
     checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);
