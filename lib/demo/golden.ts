@@ -47,7 +47,7 @@ export async function seedGoldenFleet(db: Db, fleet: GoldenFleet, actor: Actor) 
         CASE WHEN m BETWEEN 70 AND 79 THEN 3 WHEN m BETWEEN 80 AND 84 THEN 1 ELSE 0 END,
         t, t
       FROM generate_series(0, ${fleet.sandboxes - 1}) i,
-        LATERAL (SELECT (i * 37) % 100 AS m, to_timestamp((${now - spanMs} + i * ${spanMs / fleet.sandboxes})::float8 / 1000) AS t) x`);
+        LATERAL (SELECT (i * 37) % 100 AS m, to_timestamp((${now - spanMs}::float8 + i * ${spanMs / fleet.sandboxes}::float8) / 1000) AS t) x`);
   } finally {
     if (fleet.bulk) await countTrigger(true);
   }
