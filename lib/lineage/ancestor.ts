@@ -10,7 +10,9 @@ import { getSnapshot, snapshotNotFound } from "./snapshots";
  * snapshot (12 000 ids at the bottom of a deep chain, rewritten for a whole subtree when it is
  * re-attached), while the pointers cost O(log depth) per snapshot and follow from the parent's
  * alone. A lookup hops from pointer to pointer, one primary-key probe per hop, a few dozen at
- * 12 000 deep, inside one recursive statement (one round trip). Never a walk of the chain.
+ * 12 000 deep, inside one recursive statement (one round trip). Never a walk of the chain. Each
+ * hop must go up at least one generation, so a lookup ends even on a loop stored before loops
+ * were refused.
  */
 
 /** Index (0-based) of the farthest skip pointer of `h` that does not jump above depth `target`. */
@@ -26,7 +28,7 @@ export const ancestorAtDepthSql = (from: SQL, target: SQL) => sql`(
   WITH RECURSIVE hop AS (
     SELECT s.id, s.depth, s.skip_ids FROM snapshots s WHERE s.id = ${from} AND ${target} BETWEEN 0 AND s.depth
     UNION ALL
-    SELECT n.id, n.depth, n.skip_ids FROM hop h JOIN snapshots n ON n.id = h.skip_ids[${hopTowardsDepth(target)} + 1]
+    SELECT n.id, n.depth, n.skip_ids FROM hop h JOIN snapshots n ON n.id = h.skip_ids[${hopTowardsDepth(target)} + 1] AND n.depth < h.depth
     WHERE h.depth > ${target}
   )
   SELECT id FROM hop WHERE depth = ${target})`;
@@ -46,6 +48,7 @@ const ancestorAsOfSql = (from: SQL, asOf: Date) => {
       SELECT n.id, n.depth, n.created_at, n.skip_ids, n.skip_created_at
       FROM hop h JOIN snapshots n ON n.id = h.skip_ids[coalesce(
         (SELECT k FROM generate_series(cardinality(h.skip_created_at) - 1, 0, -1) k WHERE h.skip_created_at[k + 1] > ${t} LIMIT 1), 0) + 1]
+        AND n.depth < h.depth
       WHERE h.created_at > ${t} AND h.depth > 0
     )
     SELECT id FROM hop WHERE created_at <= ${t} ORDER BY depth DESC LIMIT 1)`;

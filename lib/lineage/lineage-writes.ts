@@ -45,8 +45,15 @@ export async function attachRoots(tx: Executor, which: SnapshotsWhere, parentId:
 
 /**
  * Recomputes depth, root and skip pointers of the snapshots picked by `which` and of everything
- * below them (drizzle/0003 `snapshot_ancestry_repair`): touches the affected subtree only.
+ * below them (drizzle/0003 `snapshot_ancestry_repair`): touches the affected subtree only. Only
+ * where the parent hangs from a real root: a loop stored before loops were refused has no root
+ * (its recorded root has a parent), and repairing into it would never end.
  */
 export async function repairSubtrees(tx: Executor, which: SnapshotsWhere) {
-  await rows(tx, sql`SELECT snapshot_ancestry_repair(ARRAY(SELECT s.id FROM snapshots s WHERE ${which(sql`s`)}))`);
+  await rows(
+    tx,
+    sql`SELECT snapshot_ancestry_repair(ARRAY(
+          SELECT s.id FROM snapshots s LEFT JOIN snapshots p ON p.id = s.parent_id LEFT JOIN snapshots r ON r.id = p.root_id
+          WHERE ${which(sql`s`)} AND (s.parent_id IS NULL OR r.parent_id IS NULL)))`,
+  );
 }
