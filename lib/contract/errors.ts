@@ -22,6 +22,7 @@ export const errorStatuses = {
   patch_not_found: 404,
   token_not_found: 404,
   user_not_found: 404,
+  no_snapshot_then: 404,
   method_not_allowed: 405,
   // The request is well-formed but conflicts with what is stored.
   conflict: 409,
