@@ -116,6 +116,9 @@ export function createClient(opts: ClientOptions = {}) {
   return {
     tree: (p: QueryInput<Snapshots["tree"]>) => request<TreePage>("GET", `/api/snapshots/tree${qs(p)}`),
     snapshot: (ref: string) => request<Answer<Snapshots["getSnapshot"]>>("GET", `/api/snapshots/${enc(ref)}`),
+    /** The ancestor of `ref` at a depth (`{ depth }`) or as of a date (`{ asOf }`, ISO-8601). */
+    ancestor: (ref: string, q: QueryInput<Snapshots["ancestor"]>) =>
+      request<Answer<Snapshots["ancestor"]>>("GET", `/api/snapshots/${enc(ref)}/ancestor${qs(q)}`),
     sandbox: (ref: string) => request<Answer<Sandboxes["getSandbox"]>>("GET", `/api/sandboxes/${enc(ref)}`),
     recentSandboxes: (limit?: number) => request<Answer<Sandboxes["recentSandboxes"]>>("GET", `/api/sandboxes${qs({ limit })}`),
     sandboxPatches: (ref: string) => request<SandboxPatches>("GET", `/api/sandboxes/${enc(ref)}/patches`),

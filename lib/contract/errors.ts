@@ -20,6 +20,7 @@ export const errorStatuses = {
   sandbox_not_found: 404,
   patch_not_found: 404,
   token_not_found: 404,
+  no_snapshot_then: 404,
   method_not_allowed: 405,
   // The request is well-formed but conflicts with what is stored.
   conflict: 409,
