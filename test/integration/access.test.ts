@@ -23,6 +23,7 @@ afterAll(() => app.close());
 const routes: { key: string; access: Access; path: string; body?: unknown }[] = [
   { key: "GET snapshots/tree", access: "viewer", path: "/api/snapshots/tree?snapshotId=my-env" },
   { key: "GET snapshots/[ref]", access: "viewer", path: "/api/snapshots/my-env" },
+  { key: "GET snapshots/[ref]/ancestor", access: "viewer", path: "/api/snapshots/my-env/ancestor?depth=0" },
   { key: "PUT snapshots/[ref]", access: "runtime", path: "/api/snapshots/snap_acl", body: { status: "created", sizeBytes: 1 } },
   { key: "GET snapshots/[ref]/patches", access: "viewer", path: "/api/snapshots/my-env/patches" },
   { key: "POST snapshots/[ref]/patches", access: "editor", path: "/api/snapshots/my-env/patches", body: { script: "echo acl" } },
