@@ -36,13 +36,13 @@ export const GENERATION_HEIGHT = nodeSizes.snapshot.height + nodeSizes.sandbox.h
 
 /**
  * Room kept between the root and the anchor side for generations loaded into the gap later.
- * Exact up to this many generations (a page from each side), so such a gap closes with every node
+ * Exact up to this many generations (one page), so such a gap closes with every node
  * where the layout would have put it. A wider gap keeps this much room, not more: a chain
  * thousands deep would otherwise push its root kilometres of canvas away. Pages loaded past the
  * room are slid aside by the incremental layout rather than moving anything on screen; jumps
  * (go to generation, as of) are the way across such a gap.
  */
-export const GAP_ROOM_MAX = 20;
+export const GAP_ROOM_MAX = 10;
 
 /** Where the root goes the first time it is drawn: straight above the anchor side's top snapshot, with room for the missing generations. */
 export const rootPosition = (top: XY, missing: number): XY => ({
@@ -52,10 +52,14 @@ export const rootPosition = (top: XY, missing: number): XY => ({
 
 type Box = XY & Size;
 
-/** The gap node's place: centred between the boxes above and below it, on the same column as the one below. */
-export const placeBetween = (above: Box, below: Box, size: Size): XY => ({
-  x: below.x + below.width / 2 - size.width / 2,
-  y: (above.y + above.height + below.y) / 2 - size.height / 2,
+/**
+ * The gap node's place: right below the root side's end (its "load" node), on the same column,
+ * so the root and the count of what is missing read together on one screen; the room kept for
+ * the missing generations stretches below it, down to the loaded ancestors.
+ */
+export const placeBelow = (above: Box, size: Size): XY => ({
+  x: above.x + above.width / 2 - size.width / 2,
+  y: above.y + above.height + RANK_GAP / 2,
 });
 
 /** "4 812": thousands set apart by a narrow space, the way generations are written on nodes. */

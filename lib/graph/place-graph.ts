@@ -1,9 +1,9 @@
 /**
  * The lineage graph's positions: its nodes, at their fixed sizes, through the incremental layout.
  * A deep chain's gap is placed apart: the root side is pinned above the anchor side the first
- * time it is drawn (with room for the missing generations), and the gap node sits between them.
+ * time it is drawn (with room for the missing generations), and the gap node hangs below the root side.
  */
-import { placeBetween, rootPosition } from "./deep-chain";
+import { placeBelow, rootPosition } from "./deep-chain";
 import { placeIncrementally, type LayoutEdge, type LayoutNode, type XY } from "./layout";
 import { GAP_ID, loadMoreId, type LineageGraphModel } from "./lineage-model";
 import { nodeSizes } from "./node-sizes";
@@ -50,7 +50,6 @@ export function placeGraph(model: LineageGraphModel, previous: ReadonlyMap<strin
     seeded = new Map(anchorSide).set(gap.rootId, rootPosition(anchorSide.get(gap.topId)!, gap.missing));
   }
   const positions = placeIncrementally(nodes, edges, seeded);
-  const loadBox = (id: string) => ({ ...positions.get(id)!, ...nodeSizes.loadMore });
-  positions.set(GAP_ID, placeBetween(loadBox(loadMoreId({ kind: "rootSide" })), loadBox(loadMoreId({ kind: "ancestors" })), nodeSizes.gap));
+  positions.set(GAP_ID, placeBelow({ ...positions.get(loadMoreId({ kind: "rootSide" }))!, ...nodeSizes.loadMore }, nodeSizes.gap));
   return positions;
 }

@@ -6,7 +6,7 @@ import {
   GENERATION_HEIGHT,
   generationsNotLoaded,
   nextRootSidePage,
-  placeBetween,
+  placeBelow,
   rootSideChain,
 } from "@/lib/graph/deep-chain";
 import type { XY } from "@/lib/graph/layout";
@@ -67,10 +67,8 @@ describe("deep chain: what is loaded and what is not", () => {
     expect(formatGeneration(17)).toBe("17");
   });
 
-  it("centres the gap node between the nodes above and below it", () => {
-    const above = { x: 0, y: 0, width: 248, height: 44 };
-    const below = { x: 0, y: 244, width: 248, height: 44 };
-    expect(placeBetween(above, below, { width: 248, height: 64 })).toEqual({ x: 0, y: 112 });
+  it("hangs the gap node below the root side's end, on its column", () => {
+    expect(placeBelow({ x: 20, y: 0, width: 248, height: 44 }, { width: 208, height: 64 })).toEqual({ x: 40, y: 72 });
   });
 });
 
@@ -118,17 +116,24 @@ describe("deep chain: the layout", () => {
     );
   };
 
-  // Anchor at generation 30, nine ancestors loaded: the root and a gap of 20 (as much room as is kept).
-  const steps = [view(30, 21, null), view(30, 21, 0), view(30, 21, 10), view(30, 11, 10)];
+  // Anchor at generation 20, nine ancestors loaded: the root and a gap of 10 (as much room as is kept).
+  const steps = [view(20, 11, null), view(20, 11, 0), view(20, 11, 4), view(20, 5, 4)];
   const placed: Map<string, XY>[] = [];
   for (const model of steps) placed.push(placeGraph(model, placed.at(-1) ?? new Map()));
 
   it("pins the root straight above the ancestors, with room for every missing generation", () => {
-    expect(steps[1]!.nodes.find((n) => n.kind === "gap")).toMatchObject({ missing: 20 });
-    expect(20).toBeLessThanOrEqual(GAP_ROOM_MAX);
+    expect(steps[1]!.nodes.find((n) => n.kind === "gap")).toMatchObject({ missing: 10 });
+    expect(10).toBeLessThanOrEqual(GAP_ROOM_MAX);
     const root = placed[1]!.get("snap_0")!;
-    const top = placed[1]!.get("snap_21")!;
-    expect(root).toEqual({ x: top.x, y: top.y - 21 * GENERATION_HEIGHT });
+    const top = placed[1]!.get("snap_11")!;
+    expect(root).toEqual({ x: top.x, y: top.y - 11 * GENERATION_HEIGHT });
+  });
+
+  it("keeps the room for a wider gap bounded", () => {
+    const model = view(300, 291, 0);
+    const positions = placeGraph(model, new Map());
+    expect(positions.get("snap_291")!.y - positions.get("snap_0")!.y).toBe((GAP_ROOM_MAX + 1) * GENERATION_HEIGHT);
+    expect(overlapping(model, positions)).toEqual([]);
   });
 
   it("puts the gap node between the root side and the ancestors, overlapping nothing", () => {
@@ -147,7 +152,7 @@ describe("deep chain: the layout", () => {
   it("closes the gap with the chain one straight, evenly spaced spine from the root to the anchor", () => {
     const last = placed.at(-1)!;
     expect(overlapping(steps.at(-1)!, last)).toEqual([]);
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 20; i++) {
       expect(last.get(`snap_${i + 1}`)!.x).toBe(last.get("snap_0")!.x);
       expect(last.get(`snap_${i + 1}`)!.y - last.get(`snap_${i}`)!.y).toBe(GENERATION_HEIGHT);
     }
