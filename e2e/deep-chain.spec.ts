@@ -105,7 +105,7 @@ test("as of a date lands on the newest snapshot taken by then; before the root, 
   await page.goto(`/lineage/${chain.snapshot(DEPTH)}?node=${chain.snapshot(DEPTH)}`);
   const panel = page.getByTestId("side-panel");
   // Half an hour after generation 42 was taken (all times UTC): generation 42 is the newest then.
-  await panel.getByLabel("As of").fill("2026-01-02T18:30");
+  await panel.getByLabel("As of", { exact: true }).fill("2026-01-02T18:30");
   await panel.getByRole("button", { name: "Go to the chain as of this time" }).click();
   await expect(current(page)).toHaveAttribute("data-id", chain.snapshot(42));
   expect(chain.createdAt(42)).toBe("2026-01-02T18:00:00.000Z");
@@ -116,7 +116,7 @@ test("as of a date lands on the newest snapshot taken by then; before the root, 
   await page.getByRole("button", { name: /Lineage of/ }).click();
   await expect(current(page)).toHaveAttribute("data-id", chain.snapshot(DEPTH));
   await clickNode(page, chain.snapshot(DEPTH));
-  await panel.getByLabel("As of").fill("2025-12-31T23:00");
+  await panel.getByLabel("As of", { exact: true }).fill("2025-12-31T23:00");
   await panel.getByRole("button", { name: "Go to the chain as of this time" }).click();
   await expect(panel.getByTestId("jump-miss")).toContainText("No snapshot of this chain existed yet");
   await expect(panel.getByTestId("jump-miss")).toContainText(`root ${chain.snapshot(0)}, was taken on`);

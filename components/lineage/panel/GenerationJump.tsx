@@ -54,7 +54,7 @@ export function GenerationJump({ snapshot }: { snapshot: SnapshotView }) {
       <h3 className="text-sm font-semibold">
         Move along the chain <span className="font-normal text-slate-500">· this is gen {formatGeneration(snapshot.depth)}</span>
       </h3>
-      <form onSubmit={submitGeneration} className="flex items-center gap-2">
+      <form onSubmit={submitGeneration} noValidate className="flex items-center gap-2">
         <label htmlFor="jump-generation" className="w-28 shrink-0 text-sm">
           Go to generation
         </label>
@@ -73,7 +73,7 @@ export function GenerationJump({ snapshot }: { snapshot: SnapshotView }) {
           Go
         </button>
       </form>
-      <form onSubmit={submitDate} className="flex items-center gap-2">
+      <form onSubmit={submitDate} noValidate className="flex items-center gap-2">
         <label htmlFor="jump-as-of" className="w-28 shrink-0 text-sm">
           As of
         </label>
