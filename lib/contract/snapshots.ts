@@ -90,6 +90,6 @@ export const snapshotRoutes = defineRoutes({
       expiresAt: isoDate.nullable().optional(),
     }),
     responses: { 200: z.strictObject({ snapshot }), 201: z.strictObject({ snapshot }) },
-    errors: ["unknown_sandbox", "name_taken", "source_immutable"],
+    errors: ["unknown_sandbox", "name_taken", "source_immutable", "lineage_cycle"],
   },
 });

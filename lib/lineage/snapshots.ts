@@ -81,7 +81,9 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       ? []
       : await tx
           .insert(snapshots)
-          .values({ id, ...fields, parentId, ...childAncestry(id, parentId ? await parentAncestry(tx, parentId) : null) })
+          // created_at set here, in milliseconds like every Date: the children's skip pointers copy it
+          // through JavaScript (childAncestry), and a microsecond now() would come back truncated.
+          .values({ id, createdAt: new Date(), ...fields, parentId, ...childAncestry(id, parentId ? await parentAncestry(tx, parentId) : null) })
           .onConflictDoNothing()
           .returning({ id: snapshots.id });
     const created = inserted.length === 1;
