@@ -167,12 +167,12 @@ describe("lineage tree", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n").filter((l) => l.startsWith("●"));
     expect(lines[0]).toMatch(/^● snap_\w+\s+gen 1\b/);
-    expect(lines[1]).toMatch(/^● snap_4c9b6d00\s+gen 0\b.*◂ current$/);
+    expect(lines[1]).toMatch(/^● snap_4c9b6d00 \(base-ubuntu\)\s+gen 0\b.*◂ current$/);
     const more = hint(run.stdout, "More descendants:")!;
     expect(more.slice(0, 2)).toEqual(["tree", "snap_4c9b6d00"]);
     const next = await lineage(more);
     expect(next.code).toBe(0);
-    expect(next.stdout.split("\n").filter((l) => l.startsWith("●")).map((l) => l.split(/\s+/)[3])).toEqual(["3", "2"]);
+    expect(next.stdout.split("\n").filter((l) => l.startsWith("●")).map((l) => /gen (\d+)/.exec(l)?.[1])).toEqual(["3", "2"]);
   });
 
   test("--as-of starts from the newest snapshot on the chain created by then", async () => {
