@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
-import { patchPermission } from "@/lib/ui/permissions";
+import { attachPermission, patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
@@ -29,7 +29,7 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }:
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
       </PanelDetails>
-      <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
+      <AttachPatchForm snapshotId={s.id} permission={attachPermission(role, s.status)} onComposingChange={onComposingChange} />
       <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
     </div>
   );
