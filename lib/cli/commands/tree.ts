@@ -47,8 +47,8 @@ export async function runTree(args: string[], io: Io): Promise<void> {
     only === "desc" ? undefined : fetchPage("asc"),
   ]);
   // JSON leaves out the direction not fetched.
-  if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
-
-  const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
-  session.print(renderTree(view, session));
+  session.show({ desc: ancestors, asc: descendants }, ({ desc, asc }) => {
+    const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors: desc, descendants: asc };
+    return renderTree(view, session);
+  });
 }
