@@ -12,6 +12,10 @@ const envSchema = z.object({
   LINEAGE_DEMO: flag.optional(),
   LINEAGE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LINEAGE_ADMIN_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
+  LINEAGE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://lineage.example.com" })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -22,6 +26,8 @@ export type Config = {
   demo: boolean;
   secret: string | undefined;
   adminToken: string | undefined;
+  /** The site's public origin (scheme://host[:port]); undefined → the scheme and Host a request came in on. */
+  publicOrigin: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -46,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.LINEAGE_DEMO ?? !e.DATABASE_URL,
     secret: e.LINEAGE_SECRET,
     adminToken: e.LINEAGE_ADMIN_TOKEN,
+    publicOrigin: e.LINEAGE_PUBLIC_URL,
   };
 }
 
