@@ -21,7 +21,7 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
   const resolved = useQuery({ queryKey: queryKeys.resolve(refParam), queryFn: () => resolveAnchor(refParam, fromApi), staleTime: 60_000 });
 
   if (resolved.isPending) {
-    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding “{refParam}”…</p>;
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding “{refParam}”…</p>;
   }
   if (resolved.isError) {
     if (isNotFound(resolved.error)) return <NotFoundState what={refParam} />;
