@@ -6,7 +6,7 @@ import { config } from "../config";
  * read: any client can send them (and Next.js builds the request URL's scheme from
  * X-Forwarded-Proto), so trusting them would let a caller choose the origin it is compared against.
  */
-export function siteOrigin(req: Request, publicOrigin = config().publicOrigin): string | null {
+export function siteOrigin(req: Request, publicOrigin = config().publicUrl): string | null {
   if (publicOrigin) return publicOrigin;
   const host = req.headers.get("host");
   if (!host) return null;

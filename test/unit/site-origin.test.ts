@@ -29,7 +29,7 @@ describe("the site's origin, for Origin checks", () => {
 
 describe("LINEAGE_PUBLIC_URL", () => {
   test("kept as an origin; anything but an http(s) URL stops start-up with a message", () => {
-    expect(loadConfig({ LINEAGE_PUBLIC_URL: "https://lineage.example.com/some/path" }).publicOrigin).toBe("https://lineage.example.com");
+    expect(loadConfig({ LINEAGE_PUBLIC_URL: "https://lineage.example.com/" }).publicUrl).toBe("https://lineage.example.com");
     expect(() => loadConfig({ LINEAGE_PUBLIC_URL: "lineage.example.com" })).toThrow(/LINEAGE_PUBLIC_URL: must be an http\(s\) URL/);
     expect(() => loadConfig({ LINEAGE_PUBLIC_URL: "ftp://lineage.example.com" })).toThrow(/LINEAGE_PUBLIC_URL/);
   });

@@ -35,7 +35,7 @@ export function requestHeadersWithNonce(req: NextRequest, nonce: string): Header
 }
 
 /** HSTS only when the site is known to be served over https (a browser ignores it over http anyway, and a wrong one locks users out). */
-export const servedOverHttps = (publicOrigin = config().publicOrigin) => publicOrigin?.startsWith("https://") === true;
+export const servedOverHttps = (publicOrigin = config().publicUrl) => publicOrigin?.startsWith("https://") === true;
 
 export function applySecurityHeaders(req: NextRequest, res: NextResponse, nonce: string): NextResponse {
   res.headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
