@@ -19,14 +19,28 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe("unknown query parameters are refused on every route", () => {
-  const concrete = (path: string) =>
-    path.replace("{ref}", path.startsWith("/api/sandboxes") ? "sbx_sb1" : "snap_A").replace("{patchId}", patchId).replace("{id}", tokenId);
+  // Each placeholder gets the first well-formed value among these (so the path passes and the query is what is judged).
+  const candidates = () => ["snap_A", "sbx_sb1", patchId, tokenId, "usr_probe", "chk_probe", "sb-1"];
+  const concrete = (r: (typeof allRoutes)[keyof typeof allRoutes]) => {
+    let path: string = r.path;
+    const params: Record<string, string> = {};
+    for (const [, name] of r.path.matchAll(/\{(\w+)\}/g)) {
+      const value = candidates().find((c) => r.params?.safeParse({ ...params, [name!]: c }).success !== false && fieldFits(r, name!, c));
+      params[name!] = value ?? "x";
+      path = path.replace(`{${name}}`, params[name!]!);
+    }
+    return path;
+  };
+  const fieldFits = (r: (typeof allRoutes)[keyof typeof allRoutes], name: string, value: string) => {
+    const shape = (r.params as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> })?.shape;
+    return shape?.[name]?.safeParse(value).success ?? true;
+  };
 
   for (const r of Object.values(allRoutes)) {
     for (const key of ["dryRun", "__proto__", "constructor", "toString"]) {
       test(`${r.method} ${r.path}?${key}=x → 400 invalid_query naming ${key}`, async () => {
         const before = await databaseFingerprint();
-        const res = await app.call(r.method, `${concrete(r.path)}?${key}=x`, { headers: { origin: "http://localhost:3000" } });
+        const res = await app.call(r.method, `${concrete(r)}?${key}=x`, { headers: { origin: "http://localhost:3000" } });
         expect(res.status).toBe(400);
         expect(res.body.error.code).toBe("invalid_query");
         expect(res.body.error.message).toContain(`unknown field(s) ${key}`);
