@@ -27,9 +27,9 @@ export function AuditLog() {
       {audit.isError ? (
         <QueryError error={audit.error} onRetry={() => audit.refetch()} title="Could not load the audit log" />
       ) : audit.isPending ? (
-        <p className="text-sm text-slate-500">Loading the audit log…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading the audit log…</p>
       ) : events.length === 0 ? (
-        <p className="text-sm text-slate-500">No writes recorded yet.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No writes recorded yet.</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
           <table data-testid="audit-table" className="w-full text-left text-sm">
@@ -50,14 +50,19 @@ export function AuditLog() {
                     {formatDateTime(e.createdAt)}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {e.actor} <RoleBadge role={e.actorRole} />
+                    <span title={e.actorId}>{e.actor}</span> <RoleBadge role={e.actorRole} />
+                    {e.actorUser && (
+                      <span className="block text-xs text-slate-500 dark:text-slate-400" data-testid="audit-actor-user">
+                        {e.actorUser.email ?? "no email"} · sub {e.actorUser.subject}
+                      </span>
+                    )}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.target.id}</td>
                   <td className="max-w-64 truncate px-3 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>
                     {JSON.stringify(e.details)}
                   </td>
-                  <td className="max-w-32 truncate px-3 py-2 font-mono text-xs text-slate-500" title={e.requestId}>
+                  <td className="max-w-32 truncate px-3 py-2 font-mono text-xs text-slate-500 dark:text-slate-400" title={e.requestId}>
                     {e.requestId}
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lin
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
+import type { JumpTrail } from "./JumpBreadcrumb";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
@@ -21,9 +22,10 @@ const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePa
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });
 
-type Props = { anchorId: string; role: Role; title: string };
+/** `trail`: set when the view was re-anchored by a jump (a generation, a date), with the way back. */
+type Props = { anchorId: string; role: Role; title: string; trail: JumpTrail | null };
 
-export function LineageWorkspace({ anchorId, role, title }: Props) {
+export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
   const live = useLiveLineage(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
@@ -43,9 +45,12 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
         ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
+        rootSide: chain.rootSide.nodes.length
+          ? { snapshots: chain.rootSide.nodes, more: { hasMore: true, loading: chain.rootSide.loadingMore, failed: chain.rootSide.loadMoreFailed } }
+          : undefined,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
   );
   // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
   // that is not expanded yet), else on the anchor.
@@ -67,7 +72,10 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
+        if (node.target.kind === "rootSide") return chain.rootSide.loadMore();
         return loadMoreBranch(node.target.sandboxId);
+      case "gap":
+        return;
     }
   };
 
@@ -90,7 +98,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   return (
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
-        <GraphLegend title={title} composing={composingFor !== null} />
+        <GraphLegend title={title} composing={composingFor !== null} trail={trail} />
         <div className="relative min-h-0 flex-1">
           <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex items-start justify-center gap-2 px-2 [&>*]:pointer-events-auto">
             <NewerSnapshotsHint count={live.newerSnapshots} onShow={live.showNewer} />
@@ -136,7 +144,7 @@ function GraphSkeleton() {
       {[0, 1, 2, 3].map((i) => (
         <div key={i} className={`h-20 animate-pulse bg-slate-200 dark:bg-slate-800 ${i % 2 ? "w-52 rounded-2xl" : "w-60 rounded-md"}`} />
       ))}
-      <p className="text-sm text-slate-500">Walking the lineage…</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Walking the lineage…</p>
     </div>
   );
 }

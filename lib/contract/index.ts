@@ -18,6 +18,7 @@
  */
 import { auditRoutes } from "./audit";
 import { eventRoutes } from "./events";
+import { fleetRoutes } from "./fleet";
 import { healthRoutes } from "./health";
 import { openComputerRoutes } from "./opencomputer";
 import { patchRoutes } from "./patches";
@@ -26,15 +27,18 @@ import { sandboxRoutes } from "./sandboxes";
 import { sessionRoutes } from "./session";
 import { snapshotRoutes } from "./snapshots";
 import { tokenRoutes } from "./tokens";
+import { userRoutes } from "./users";
 import { vercelRoutes } from "./vercel";
 
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
   snapshots: snapshotRoutes,
+  fleet: fleetRoutes,
   patches: patchRoutes,
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
   tokens: tokenRoutes,
+  users: userRoutes,
   audit: auditRoutes,
   events: eventRoutes,
   health: healthRoutes,
@@ -49,4 +53,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, eventRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, vercelRoutes };
+export { auditRoutes, eventRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Database } from "@/lib/db/client";
 import { stopEventHub } from "@/lib/events/hub";
-import { checkAnswer, checkStream } from "./answer-schema";
+import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -27,6 +27,11 @@ export function routeTable(): RouteEntry[] {
       const names: string[] = [];
       const source = segments
         .map((seg) => {
+          // An optional catch-all ([[...x]]) also serves its folder itself: /api answers like /api/x.
+          if (seg.startsWith("[[...")) {
+            names.push(seg.slice(5, -2));
+            return "?(.*)";
+          }
           if (seg.startsWith("[...")) {
             names.push(seg.slice(4, -1));
             return "(.+)";
@@ -40,9 +45,9 @@ export function routeTable(): RouteEntry[] {
         .join("/");
       return {
         file,
-        pattern: new RegExp(`^/api${source ? `/${source}` : ""}$`),
+        pattern: new RegExp(`^/api${source && !source.startsWith("?") ? "/" : ""}${source.startsWith("?") ? `(?:/${source.slice(1)})?` : source}$`),
         names,
-        catchAll: segments.some((s) => s.startsWith("[...")),
+        catchAll: segments.some((s) => s.startsWith("[...") || s.startsWith("[[...")),
         load: () => import(path.join(apiDir, file)) as Promise<RouteModule>,
       };
     })
@@ -61,9 +66,11 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   if (!entry) return new Response("no route", { status: 404 });
   const match = entry.pattern.exec(pathname)!;
   const params = Object.fromEntries(
-    entry.names.map((n, i) => {
-      const raw = match[i + 1]!;
-      return [n, entry.catchAll ? raw.split("/").map(decodeURIComponent) : decodeURIComponent(raw)];
+    entry.names.flatMap((n, i) => {
+      const raw = match[i + 1];
+      // An optional catch-all matched without segments has no parameter, as in Next.js.
+      if (raw === undefined) return [];
+      return [[n, entry.catchAll ? raw.split("/").map(decodeURIComponent) : decodeURIComponent(raw)]];
     }),
   );
   const handler = (await entry.load())[req.method];
@@ -71,8 +78,9 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   const res = await handler(req, { params: Promise.resolve(params) });
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (req.method === "HEAD") return res;
+  if (res.status >= 300 && res.status < 400) checkRedirect(handler, req.method, pathname, res.status, res.headers.get("location"));
   // A stream is not read here: it may never end. A 204 has no body, checked as null.
-  if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
+  else if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
   else {
     const text = await res.clone().text();
     checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);

@@ -2,7 +2,6 @@ import { eventRoutes } from "@/lib/contract";
 import { config } from "@/lib/config";
 import { getDatabase } from "@/lib/boot";
 import { stillAuthenticated } from "@/lib/auth/authenticate";
-import { sessionSecret } from "@/lib/auth/secret";
 import { resolveScope } from "@/lib/events/scope";
 import { openEventStream } from "@/lib/events/stream";
 import { route } from "@/lib/http/route";
@@ -15,9 +14,9 @@ export const GET = route(eventRoutes.events, async ({ req, db, query, principal 
     database: await getDatabase(),
     scope: await resolveScope(db, query),
     lastEventId: req.headers.get("last-event-id"),
-    callerId: principal.tokenId,
+    callerId: principal.id,
     heartbeatMs: config().eventsHeartbeatMs,
-    stillAllowed: () => stillAuthenticated(db, req, sessionSecret(config()), principal.tokenId),
+    stillAllowed: () => stillAuthenticated(db, req, principal.id),
     signal: req.signal,
   }),
 );

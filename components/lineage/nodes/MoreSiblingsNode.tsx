@@ -17,7 +17,7 @@ function MoreSiblingsNodeView({ data }: NodeProps<GraphNodeOf<"moreSiblings">>) 
     >
       <Handle type="target" position={Position.Top} className="!opacity-0" isConnectable={false} />
       <span className="text-sm font-semibold text-slate-700 dark:text-slate-200">+ more</span>
-      <span className="text-[11px] text-slate-500">{`${data.node.shown}+ sandboxes, newest ${data.node.shown} shown`}</span>
+      <span className="text-[11px] text-slate-500 dark:text-slate-400">{`${data.node.shown}+ sandboxes, newest ${data.node.shown} shown`}</span>
     </div>
   );
 }

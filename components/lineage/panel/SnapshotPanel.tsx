@@ -4,11 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
-import { patchPermission } from "@/lib/ui/permissions";
+import { attachPermission, patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
+import { formatGeneration } from "@/lib/graph/deep-chain";
 import { DetailRow } from "./DetailRow";
+import { GenerationJump } from "./GenerationJump";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -28,8 +30,10 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }:
         <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
+        <DetailRow label="Generation">{s.depth === 0 ? "0 (the root)" : <>{formatGeneration(s.depth)} · root <NodeLink id={s.rootId} name={null} onSelect={onSelect} /></>}</DetailRow>
       </PanelDetails>
-      <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
+      <GenerationJump snapshot={s} />
+      <AttachPatchForm snapshotId={s.id} permission={attachPermission(role, s.status)} onComposingChange={onComposingChange} />
       <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
     </div>
   );
