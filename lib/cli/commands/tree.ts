@@ -81,15 +81,16 @@ export async function runTree(args: string[], io: Io): Promise<void> {
       return renderTree(view, session);
     });
   };
-  await show();
   if (values.watch) await watchChanges(session, `snapshot=${encodeURIComponent(snapshotId)}`, show);
+  else await show();
 }
 
 const RECONNECT_MS = 2_000;
 
 /**
- * Runs `onChange` after each change the event stream reports (several at once count as one), until
- * the process is stopped. A dropped stream is reopened where it left off.
+ * Runs `onChange` once the event stream is open (so no change slips in between the first print and
+ * the subscription), then after each change it reports (several at once count as one), until the
+ * process is stopped. A dropped stream is reopened where it left off.
  */
 async function watchChanges(session: Session, query: string, onChange: () => Promise<void>): Promise<never> {
   let lastEventId: string | null = null;
@@ -100,8 +101,8 @@ async function watchChanges(session: Session, query: string, onChange: () => Pro
       let pending: Promise<void> | undefined;
       for await (const event of readServerSentEvents(res.body)) {
         lastEventId = event.id ?? lastEventId;
-        if (event.event === "ready") continue;
-        pending ??= new Promise((r) => setTimeout(r, 200))
+        if (event.event === "ready") await onChange();
+        else pending ??= new Promise((r) => setTimeout(r, 200))
           .then(onChange)
           .finally(() => (pending = undefined));
       }
