@@ -4,7 +4,7 @@ import { dispatch, startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
 import { readServerSentEvents, type ReceivedEvent } from "@/lib/events/sse-reader";
 import { recordEvent } from "@/lib/events/record";
-import { EventHub, type LineageEvent } from "@/lib/events/hub";
+import { EventHub, eventHub, type LineageEvent } from "@/lib/events/hub";
 import { MAX_STREAMS_PER_CALLER, RESUME_WINDOW } from "@/lib/events/stream";
 import { openDatabase } from "@/lib/db/client";
 import { loadConfig } from "@/lib/config";
@@ -97,9 +97,12 @@ describe("GET /api/events", () => {
 
   test("a Last-Event-ID past the window or unreadable gets reset, then live events", async () => {
     // Ids jump past the window (as after a burst of changes elsewhere in the lineage).
-    const { getDb } = await import("@/lib/boot");
-    await (await getDb()).execute(sql`SELECT setval('events_id_seq', nextval('events_id_seq') + ${RESUME_WINDOW})`);
+    const { getDatabase } = await import("@/lib/boot");
+    const database = await getDatabase();
+    await database.db.execute(sql`SELECT setval('events_id_seq', nextval('events_id_seq') + ${RESUME_WINDOW})`);
     await attach("my-env", "echo after the jump");
+    // On PostgreSQL the notification comes asynchronously: let this instance see the jump first.
+    await (await eventHub(database)).catchUp();
     for (const lastEventId of ["1", "garbage"]) {
       const stream = await openStream("snapshot=my-env", { lastEventId });
       const reset = await stream.next();
