@@ -17,7 +17,8 @@ const REOPEN_MS = 5_000;
  * by the hint; the nodes already drawn keep their places.
  */
 function refreshSandbox(queryClient: QueryClient, anchorId: string, e: EventData) {
-  const keys: (readonly unknown[])[] = [queryKeys.tree(anchorId), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
+  // Every walk on screen: a jump re-anchors the chain on another snapshot than the page's.
+  const keys: (readonly unknown[])[] = [queryKeys.tree(), queryKeys.branchPage(), queryKeys.snapshot(e.snapshotId ?? anchorId)];
   if (e.sandboxId) keys.push(queryKeys.sandbox(e.sandboxId), queryKeys.sandboxPatches(e.sandboxId));
   for (const key of keys) void queryClient.invalidateQueries({ queryKey: key });
 }
