@@ -1,4 +1,7 @@
+"use client";
+
 import { summarizePatchState, type PatchState } from "@/lib/patch-state";
+import { usePatchDescription } from "@/components/patches/usePatchDescription";
 
 const tones = {
   ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
@@ -7,7 +10,13 @@ const tones = {
   none: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
 };
 
-export function PatchStateBadge({ state }: { state: PatchState }) {
-  const { label, tone } = summarizePatchState(state);
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{label}</span>;
+/** A sandbox's patch state; a failure names the patch it stopped at (looked up on `basedOn`, its base snapshot). */
+export function PatchStateBadge({ state, basedOn }: { state: PatchState; basedOn: string | null }) {
+  const failedPatch = usePatchDescription(basedOn, state.failedAtSequence);
+  const { label, tone } = summarizePatchState(state, failedPatch);
+  return (
+    <span title={label} data-testid="patch-state" className={`min-w-0 truncate rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>
+      {label}
+    </span>
+  );
 }

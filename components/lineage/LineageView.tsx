@@ -49,5 +49,23 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
     );
   }
   const title = anchor.kind === "sandbox" ? (anchor.sandbox.name ?? anchor.sandbox.id) : (anchor.snapshot.name ?? anchor.snapshot.id);
-  return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} role={role} title={title} />;
+  // What was asked for is what gets selected: the sandbox itself, not only its current snapshot.
+  const landingId = anchor.kind === "sandbox" ? anchor.sandbox.id : anchor.snapshot.id;
+  const currentMeans =
+    anchor.kind === "snapshot"
+      ? `the snapshot this view is opened at (${title})`
+      : anchor.sandbox.currentSnapshotId === anchor.sandbox.basedOnSnapshotId
+        ? `the snapshot ${title} was started from (none has been taken of it yet)`
+        : `the newest snapshot taken of ${title}`;
+  return (
+    <LineageWorkspace
+      key={anchor.anchorId}
+      anchorId={anchor.anchorId}
+      landingId={landingId}
+      refParam={refParam}
+      currentMeans={currentMeans}
+      role={role}
+      title={title}
+    />
+  );
 }

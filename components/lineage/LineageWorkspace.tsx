@@ -4,7 +4,11 @@ import { ReactFlowProvider } from "@xyflow/react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/contract/enums";
-import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
+import { useQuery } from "@tanstack/react-query";
+import { buildLineageGraph, reachList, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
+import { api } from "@/lib/ui/api";
+import { lineageHref } from "@/lib/ui/lineage-url";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
@@ -18,16 +22,32 @@ const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePa
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });
 
-type Props = { anchorId: string; role: Role; title: string };
+type Props = {
+  anchorId: string;
+  /** The node the page was opened for (a sandbox, or the anchor snapshot): selected on arrival. */
+  landingId: string;
+  refParam: string;
+  /** What the "current" badge means on this page, in words. */
+  currentMeans: string;
+  role: Role;
+  title: string;
+};
 
-export function LineageWorkspace({ anchorId, role, title }: Props) {
+export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection, so a link reopens the same view.
   const [{ node: selectedId }, setUrlState] = useLineageUrlState();
   const select = useCallback((id: string | null) => void setUrlState({ node: id }), [setUrlState]);
-  const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
+  const [focusedId, setFocusedId] = useState(selectedId ?? landingId);
   const [composingFor, setComposingFor] = useState<string | null>(null);
+  // Arriving without a selection in the URL selects what was asked for, so its panel opens at once.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current) return;
+    arrived.current = true;
+    if (selectedId === null) select(landingId);
+  }, [selectedId, landingId, select]);
 
   const model = useMemo(
     () =>
@@ -43,13 +63,25 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
     // The chain object is new each render; these are the values it is made of.
     [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
   );
-  // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
-  // that is not expanded yet), else on the anchor.
+  // The first view centres on the deep-linked node, else the one the page was opened for, when the
+  // graph has it (it may sit in a branch that is not expanded yet, or beyond the drawn siblings), else on the anchor.
   const [initialFocus, setInitialFocus] = useState<string | null>(null);
   if (model && initialFocus === null) {
-    setInitialFocus(selectedId && model.nodes.some((n) => n.id === selectedId) ? selectedId : anchorId);
+    const drawn = (id: string | null) => id !== null && model.nodes.some((n) => n.id === id);
+    setInitialFocus(drawn(selectedId) ? selectedId : drawn(landingId) ? landingId : anchorId);
   }
-  const reach = useMemo(() => (model && composingFor ? reachMarks(model, composingFor) : null), [model, composingFor]);
+  // The target's live patches name the failure a reached sandbox is blocked behind (shared with its panel's list).
+  const targetPatches = useQuery({
+    queryKey: queryKeys.patches(composingFor ?? "", false),
+    queryFn: () => api.listPatches(composingFor!, { includeRemoved: false }),
+    enabled: composingFor !== null,
+  });
+  const reach = useMemo(() => {
+    if (!model || !composingFor) return null;
+    const patches = targetPatches.data?.patches ?? [];
+    const marks = reachMarks(model, composingFor, (seq) => patches.find((p) => p.sequence === seq)?.description || null);
+    return { marks, list: reachList(model, marks) };
+  }, [model, composingFor, targetPatches.data]);
 
   const activate = (node: LineageNode) => {
     switch (node.kind) {
@@ -74,7 +106,10 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   }, [select]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && selectedId && !isTypingTarget(e.target)) close();
+      if (e.defaultPrevented || isTypingTarget(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === "Escape" && selectedId) close();
+      else if (e.key === "g") graphRef.current?.querySelector<HTMLElement>("[data-testid=lineage-graph]")?.focus();
+      else if (e.key === "d") document.querySelector<HTMLElement>("[data-testid=side-panel] button, [data-testid=side-panel] a")?.focus();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -86,12 +121,12 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   return (
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
-        <GraphLegend title={title} composing={composingFor !== null} />
+        <GraphLegend title={title} composing={composingFor !== null} currentMeans={currentMeans} />
         <div className="min-h-0 flex-1">
           <ReactFlowProvider>
             <LineageGraph
               model={model}
-              reach={reach}
+              reach={reach?.marks ?? null}
               selectedId={selectedId}
               focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
               initialFocusId={initialFocus ?? anchorId}
@@ -107,6 +142,8 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
           nodeId={selectedId}
           role={role}
           onClose={close}
+          shareHref={lineageHref(refParam, { node: selectedId })}
+          reachPreview={reach?.list ?? null}
           onSelect={select}
           onComposingChange={setComposingFor}
           onCollapseBranch={branches.get(selectedId)?.state === "ready" ? () => collapse(selectedId) : undefined}

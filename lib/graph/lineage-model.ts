@@ -137,19 +137,31 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-export type ReachMark = { kind: "target" } | { kind: "reached" } | { kind: "dimmed"; reason: string };
+export type ReachMark =
+  | { kind: "target" }
+  | { kind: "reached" }
+  /** Reached, but its last run failed at an earlier patch: the new one waits behind that failure. */
+  | { kind: "blocked"; failedAt: number; failedPatch: string | null }
+  | { kind: "dimmed"; reason: string };
+
+/** The description of the target snapshot's live patch with this sequence, when known. */
+export type PatchDescriptionOf = (sequence: number) => string | null;
 
 /**
- * What a patch on `snapshotId` would reach (one level deep): the sandboxes based on it.
+ * What a patch on `snapshotId` would reach (one level deep): the sandboxes based on it, each
+ * either running it on next wake or blocked behind the patch its last run failed at.
  * Everything else is dimmed with the reason it is out of reach.
  */
-export function reachMarks(model: LineageGraphModel, snapshotId: string): Map<string, ReachMark> {
+export function reachMarks(model: LineageGraphModel, snapshotId: string, patchDescription: PatchDescriptionOf = () => null): Map<string, ReachMark> {
   const names = new Map<string, string>();
   for (const n of model.nodes) if (n.kind === "snapshot") names.set(n.id, n.snapshot.name ?? n.id);
   const marks = new Map<string, ReachMark>();
   for (const n of model.nodes) {
     if (n.kind === "snapshot") {
       marks.set(n.id, n.id === snapshotId ? { kind: "target" } : { kind: "dimmed", reason: "frozen snapshot" });
+    } else if (n.kind === "sandbox" && n.basedOn === snapshotId && n.facts.failedAtSequence !== null) {
+      const failedAt = n.facts.failedAtSequence;
+      marks.set(n.id, { kind: "blocked", failedAt, failedPatch: patchDescription(failedAt) });
     } else if (n.kind === "sandbox" || n.kind === "moreSiblings") {
       if (n.basedOn === snapshotId) marks.set(n.id, { kind: "reached" });
       else {
@@ -161,4 +173,18 @@ export function reachMarks(model: LineageGraphModel, snapshotId: string): Map<st
     }
   }
   return marks;
+}
+
+/** A sandbox in the reach preview's text list, with where it stands. */
+export type ReachEntry = { id: string; name: string | null; mark: ReachMark };
+
+/** The drawn sandboxes in reach order: those that run the patch, those blocked, then those out of reach. */
+export function reachList(model: LineageGraphModel, marks: ReadonlyMap<string, ReachMark>): ReachEntry[] {
+  const rank = { reached: 0, blocked: 1, dimmed: 2, target: 3 };
+  return model.nodes
+    .flatMap((n) => {
+      const mark = marks.get(n.id);
+      return n.kind === "sandbox" && mark ? [{ id: n.id, name: n.name, mark }] : [];
+    })
+    .sort((a, b) => rank[a.mark.kind] - rank[b.mark.kind]);
 }

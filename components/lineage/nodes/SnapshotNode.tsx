@@ -9,6 +9,9 @@ import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
 
+const CURRENT_MEANS =
+  "Current: the snapshot this view is anchored at. For a sandbox, the newest snapshot taken of it, or the one it was started from when none was taken.";
+
 function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
   const { snapshot, isAnchor } = data.node;
   const patches = snapshot.patchCount;
@@ -25,7 +28,11 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
       <div className="flex items-center justify-between gap-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
         <span className="flex items-center gap-1.5">
           <span aria-hidden>◆</span> snapshot
-          {isAnchor && <span className="rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">current</span>}
+          {isAnchor && (
+            <span title={CURRENT_MEANS} className="cursor-help rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">
+              current
+            </span>
+          )}
         </span>
         <span className="font-normal tracking-normal normal-case">
           <StatusDot status={snapshot.status} />

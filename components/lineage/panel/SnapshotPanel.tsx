@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/contract/enums";
+import type { ReachEntry } from "@/lib/graph/lineage-model";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
 import { patchPermission } from "@/lib/ui/permissions";
@@ -11,11 +12,18 @@ import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
 import { DetailRow } from "./DetailRow";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
+import { SnapshotLink } from "./SnapshotLink";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-type Props = { snapshotId: string; role: Role; onSelect: (id: string) => void; onComposingChange: (snapshotId: string | null) => void };
+type Props = {
+  snapshotId: string;
+  role: Role;
+  reachPreview: ReachEntry[] | null;
+  onSelect: (id: string) => void;
+  onComposingChange: (snapshotId: string | null) => void;
+};
 
-export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }: Props) {
+export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComposingChange }: Props) {
   const query = useQuery({ queryKey: queryKeys.snapshot(snapshotId), queryFn: () => api.snapshot(snapshotId) });
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this snapshot" />;
@@ -27,9 +35,14 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }:
         <DetailRow label="Created">{formatDateTime(s.createdAt)}</DetailRow>
         <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
-        <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
+        <DetailRow label="Parent">{s.parentId ? <SnapshotLink id={s.parentId} onSelect={onSelect} /> : "—"}</DetailRow>
       </PanelDetails>
-      <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
+      <AttachPatchForm
+        snapshotId={s.id}
+        permission={patchPermission(role, "attaching patches")}
+        reachPreview={reachPreview}
+        onComposingChange={onComposingChange}
+      />
       <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
     </div>
   );
