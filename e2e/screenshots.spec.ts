@@ -52,3 +52,47 @@ test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }
   await expect(page.getByRole("button", { name: "Close details" })).toBeInViewport();
   await shot(page, "phone-panel-light");
 });
+
+// The support tasks' views (docs/USABILITY.md): `npx playwright test --project screenshots --grep "support tasks"`.
+test.describe("support tasks", () => {
+  for (const theme of ["light", "dark"] as const) {
+    test(`arrival, reach preview and shortcut sheet (${theme})`, async ({ editorPage: page }) => {
+      await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+      await page.goto("/lineage/sb-2");
+      await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-selected", "true");
+      await graphSettled(page);
+      await viewportAtRest(page);
+      await shot(page, `tasks-arrival-${theme}`);
+
+      await page.getByTestId("side-panel").getByRole("button", { name: "my-env" }).click();
+      await page.getByTestId("side-panel").getByRole("button", { name: "Attach patch…" }).click();
+      await page.getByTestId("side-panel").getByRole("textbox", { name: "Script", exact: true }).fill("update-ca-certificates --fresh");
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "blocked");
+      await page.getByRole("button", { name: "Fit View" }).click();
+      await viewportAtRest(page);
+      await shot(page, `tasks-reach-${theme}`);
+
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByTestId("lineage-graph").focus();
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      await shot(page, `tasks-shortcuts-${theme}`);
+    });
+  }
+
+  test("phone: home list, sandbox sheet, composing with the reach list", async ({ editorPage: page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await expect(page.getByRole("list", { name: "Recent sandboxes" }).getByTestId("patch-state").first()).toBeVisible();
+    await shot(page, "tasks-phone-home");
+    await page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "sb-2" }).click();
+    await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
+    await shot(page, "tasks-phone-panel");
+    await page.goto("/lineage/my-env");
+    await page.getByTestId("side-panel").getByRole("button", { name: "Attach patch…" }).click();
+    await page.getByTestId("side-panel").getByRole("textbox", { name: "Script", exact: true }).fill("update-ca-certificates --fresh");
+    await page.getByTestId("side-panel").getByRole("list", { name: "Reach preview" }).scrollIntoViewIfNeeded();
+    await shot(page, "tasks-phone-compose");
+  });
+});
