@@ -190,19 +190,17 @@ test.describe("keyboard only", () => {
 test.describe("phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test("8. on a phone: is sb-2 running, and why is it failing?", async ({ editorPage: page }) => {
+  test("8. on a phone: is my-sandbox running, and why is it failing?", async ({ editorPage: page }) => {
     const user = new User(page);
     await page.goto("/");
-    // The answer to the first half is on the home list itself: status and the failed patch, named.
-    const row = page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "sb-2" });
-    await expect(row).toContainText("stopped");
-    await expect(row.getByText("stopped")).toBeInViewport();
-    await expect(row.getByTestId("patch-state")).toHaveText("failed at #2 (Pin Node.js to 20.20.2)");
-    await expect(row).toContainText("on my-env");
+    // The answer's first half is on the home list itself: status, base snapshot and the failed patch, named.
+    const row = page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "my-sandbox" });
+    await expect(row.getByText("running")).toBeInViewport();
+    await expect(row.getByTestId("patch-state")).toHaveText("failed at #1 (Set the login banner)");
     await user.tap(row);
 
-    await expect(panel(page).getByRole("heading", { name: "sb-2" })).toBeInViewport();
-    await expect(panel(page).getByTestId("sandbox-patch").filter({ hasText: "failed" })).toContainText("npm ERR! 404 Not Found");
+    await expect(panel(page).getByRole("heading", { name: "my-sandbox" })).toBeInViewport();
+    await expect(panel(page).getByTestId("sandbox-patch").filter({ hasText: "failed" })).toContainText("Read-only file system");
     await expect(panel(page).getByText("Esc to close")).toBeHidden(); // no desktop-only hints
     await expect(panel(page).getByRole("button", { name: "Copy link" })).toBeInViewport();
     user.withinBudget(1);
