@@ -43,9 +43,9 @@ test("attach shows its reach, lands on the node and in the panel, renders the sc
   await expect(page.locator("img")).toHaveCount(0);
 
   await item.getByRole("button", { name: "Remove" }).click();
-  await expect(item).toContainText("Remove patch #1?");
+  await expect(item).toContainText("Remove patch #1 (e2e: script rendered as text)?");
   await item.getByRole("button", { name: "Remove patch #1" }).click();
-  await expect(panel.getByRole("status").filter({ hasText: "Patch #1 removed." })).toBeVisible();
+  await expect(panel.getByRole("status").filter({ hasText: "Patch #1 (e2e: script rendered as text) removed." })).toBeVisible();
   await expect(panel.getByTestId("patch-item").filter({ hasText: "#1" })).toHaveCount(0);
   await expect(graphNode(page, snapA)).toContainText("0 patches");
   await expect(graphNode(page, sb1)).toContainText("no patches");

@@ -86,7 +86,7 @@ test.describe("support tasks", () => {
     await page.goto("/");
     await expect(page.getByRole("list", { name: "Recent sandboxes" }).getByTestId("patch-state").first()).toBeVisible();
     await shot(page, "tasks-phone-home");
-    await page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "sb-2" }).click();
+    await page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "my-sandbox" }).click();
     await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
     await shot(page, "tasks-phone-panel");
     await page.goto("/lineage/my-env");

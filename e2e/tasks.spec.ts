@@ -87,7 +87,7 @@ test.describe("desktop", () => {
       const item = panel(page).getByTestId("patch-item").filter({ hasText: "Attached to the wrong snapshot" });
       await user.click(item.getByRole("button", { name: "Remove" }));
       await user.click(item.getByRole("button", { name: `Remove patch #${mistake.sequence}` }));
-      await expect(panel(page).getByRole("status").filter({ hasText: "removed" })).toContainText(`Patch #${mistake.sequence} removed.`);
+      await expect(panel(page).getByRole("status").filter({ hasText: "removed" })).toContainText(`Patch #${mistake.sequence} (Attached to the wrong snapshot) removed.`);
       await expect(item).toHaveCount(0);
       user.withinBudget(4);
     } finally {

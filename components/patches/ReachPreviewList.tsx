@@ -7,7 +7,7 @@ const tones: Record<ReachMark["kind"], string> = {
   dimmed: "text-slate-500 dark:text-slate-400",
   target: "",
 };
-const marks: Record<ReachMark["kind"], string> = { reached: "✓", blocked: "⏸", dimmed: "–", target: "" };
+const marks: Record<ReachMark["kind"], string> = { reached: "✓", blocked: "!", dimmed: "–", target: "" };
 
 /**
  * The reach preview as text, beside the form: each sandbox drawn in the graph and whether it gets
@@ -20,15 +20,13 @@ export function ReachPreviewList({ entries }: { entries: ReachEntry[] }) {
     <ul aria-label="Reach preview" data-testid="reach-list" className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
       {entries.map(({ id, name, mark }) => (
         <li key={id} data-reach={mark.kind} className="flex min-w-0 gap-1.5">
-          <span aria-hidden className={`w-3 shrink-0 text-center ${tones[mark.kind]}`}>
+          <span aria-hidden className={`w-3 shrink-0 text-center font-bold ${tones[mark.kind]}`}>
             {marks[mark.kind]}
           </span>
           <span className="shrink-0 font-medium" title={id}>
             {name ?? <code>{id}</code>}
           </span>
-          <span className={`min-w-0 truncate ${tones[mark.kind]}`} title={reachText(mark)}>
-            {reachText(mark)}
-          </span>
+          <span className={`min-w-0 ${tones[mark.kind]}`}>{reachText(mark)}</span>
         </li>
       ))}
     </ul>

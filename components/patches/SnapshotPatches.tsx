@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatchView } from "@/lib/client";
+import { patchLabel } from "@/lib/patch-state";
 import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import type { Permission } from "@/lib/ui/permissions";
@@ -32,7 +33,7 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
       </div>
       {removed && (
         <Notice tone="success">
-          Patch #{removed.sequence} removed. Sandboxes that have not applied it will skip it; it stays in the history.
+          Patch {patchLabel(removed.sequence, removed.description)} removed. Sandboxes that have not applied it will skip it; it stays in the history.
         </Notice>
       )}
       {patches.isPending && <div className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />}
