@@ -193,17 +193,21 @@ test.describe("phone", () => {
   test("8. on a phone: is my-sandbox running, and why is it failing?", async ({ editorPage: page }) => {
     const user = new User(page);
     await page.goto("/");
-    // The answer's first half is on the home list itself: status, base snapshot and the failed patch, named.
-    const row = page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "my-sandbox" });
-    await expect(row.getByText("running")).toBeInViewport();
-    await expect(row.getByTestId("patch-state")).toHaveText("failed at #1 (Set the login banner)");
-    await user.tap(row);
+    // Lists keep the status on a phone: the home list's rows, and the search results.
+    const firstRow = page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").first();
+    await expect(firstRow.getByTestId("patch-state")).toBeInViewport();
+    await expect(firstRow.getByText(/^(running|stopped|pending|stopping|failed|snapshotting)$/)).toBeInViewport();
+    await user.type(search(page), "my-sandbox");
+    const hit = page.getByRole("option").filter({ hasText: "my-sandbox" });
+    await expect(hit).toContainText("running"); // the first half of the answer, before opening anything
+    await user.tap(hit);
 
     await expect(panel(page).getByRole("heading", { name: "my-sandbox" })).toBeInViewport();
+    await expect(panel(page).getByTestId("patch-state")).toHaveText("failed at #1 (Set the login banner)");
     await expect(panel(page).getByTestId("sandbox-patch").filter({ hasText: "failed" })).toContainText("Read-only file system");
     await expect(panel(page).getByText("Esc to close")).toBeHidden(); // no desktop-only hints
     await expect(panel(page).getByRole("button", { name: "Copy link" })).toBeInViewport();
-    user.withinBudget(1);
+    user.withinBudget(2);
   });
 
   test("9. on a phone: compose a patch on my-env and see who it reaches while typing", async ({ editorPage: page }) => {
