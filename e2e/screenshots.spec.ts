@@ -13,6 +13,12 @@ for (const theme of ["light", "dark"] as const) {
       await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
     });
 
+    test(`sign-in with the identity provider's button (${theme})`, async ({ page }) => {
+      await page.goto("/signin");
+      await expect(page.getByRole("link", { name: /^Sign in with / })).toBeVisible();
+      await shot(page, `signin-${theme}`);
+    });
+
     test(`home, lineage and the attach form with its reach (${theme})`, async ({ editorPage: page }) => {
       await page.goto("/");
       await expect(page.getByRole("list", { name: "Recent sandboxes" })).toBeVisible();

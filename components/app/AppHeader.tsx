@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Principal } from "@/lib/auth/tokens";
+import type { Principal } from "@/lib/auth/principal";
 import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { RoleBadge } from "./RoleBadge";
 import { SignOutButton } from "./SignOutButton";

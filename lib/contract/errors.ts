@@ -13,6 +13,7 @@ export const errorStatuses = {
   invalid_cursor: 400,
   invalid_value: 400,
   invalid_idempotency_key: 400,
+  name_reserved: 400,
   unauthorized: 401,
   forbidden: 403,
   route_not_found: 404,
@@ -20,6 +21,7 @@ export const errorStatuses = {
   sandbox_not_found: 404,
   patch_not_found: 404,
   token_not_found: 404,
+  user_not_found: 404,
   method_not_allowed: 405,
   // The request is well-formed but conflicts with what is stored.
   conflict: 409,
@@ -27,6 +29,7 @@ export const errorStatuses = {
   unknown_sandbox: 409,
   unknown_snapshot: 409,
   name_taken: 409,
+  token_name_taken: 409,
   source_immutable: 409,
   based_on_immutable: 409,
   lineage_cycle: 409,
@@ -52,3 +55,6 @@ export const errorCodes = Object.keys(errorStatuses) as [ErrorCode, ...ErrorCode
 export const errorBody = (codes: readonly ErrorCode[] = errorCodes) =>
   z.strictObject({ error: z.strictObject({ code: z.enum(codes as [ErrorCode, ...ErrorCode[]]), message: z.string() }) });
 export type ErrorBody = z.infer<ReturnType<typeof errorBody>>;
+
+/** The error shape of routes that serve another platform's clients (`errorShape: "message"`): `{"error": "<message>"}`. */
+export const messageErrorBody = z.strictObject({ error: z.string() }).meta({ id: "MessageError" });

@@ -18,12 +18,15 @@
  */
 import { auditRoutes } from "./audit";
 import { healthRoutes } from "./health";
+import { openComputerRoutes } from "./opencomputer";
 import { patchRoutes } from "./patches";
 import type { RouteContract } from "./registry";
 import { sandboxRoutes } from "./sandboxes";
 import { sessionRoutes } from "./session";
 import { snapshotRoutes } from "./snapshots";
 import { tokenRoutes } from "./tokens";
+import { userRoutes } from "./users";
+import { vercelRoutes } from "./vercel";
 
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
@@ -32,8 +35,12 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
   tokens: tokenRoutes,
+  users: userRoutes,
   audit: auditRoutes,
   health: healthRoutes,
+  // Other platforms' own clients, over the same domain (lib/compat maps the shapes).
+  opencomputer: openComputerRoutes,
+  vercel: vercelRoutes,
 };
 
 export type RegisteredRoute = RouteContract & { operationId: string; tag: string };
@@ -42,4 +49,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes };
+export { auditRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };

@@ -29,8 +29,16 @@ export type RouteContract = {
    * Sent with status 200; their bodies are not checked against a schema (a stream may never end).
    */
   streams?: Record<string, string>;
+  /** Redirects (a browser navigation such as the identity provider's sign-in): status → where to. No body. */
+  redirects?: { [status: number]: string };
   /** Codes the route's own logic answers; `wrapperErrors` adds those of the wrapper. */
   errors: readonly ErrorCode[];
+  /**
+   * How its errors are written: Lineage's `{"error": {"code", "message"}}` by default; `"message"` is
+   * `{"error": "<message>"}`, for routes that serve a platform's own clients which expect that shape.
+   * The status still comes from the code.
+   */
+  errorShape?: "message";
 };
 
 /** Keeps each entry's exact types (schemas, literal method and path) while checking its shape. */

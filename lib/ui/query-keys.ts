@@ -21,5 +21,6 @@ export const queryKeys = {
   recent: (limit?: number) => (limit ? (["recent", limit] as const) : (["recent"] as const)),
   search: (q: string) => ["search", q] as const,
   tokens: () => ["tokens"] as const,
+  users: () => ["users"] as const,
   audit: () => ["audit"] as const,
 };

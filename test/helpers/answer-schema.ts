@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorBody, errorStatuses } from "@/lib/contract/errors";
+import { errorBody, errorStatuses, messageErrorBody } from "@/lib/contract/errors";
 import { routeErrors, type RouteContract } from "@/lib/contract/registry";
 import { isMethodNotAllowedHandler } from "@/lib/http/methods";
 
@@ -17,7 +17,8 @@ export function answerSchema(handler: unknown, catchAll: boolean, status: number
   }
   const success = contract.responses[status];
   const codes = routeErrors(contract).filter((code) => errorStatuses[code] === status);
-  const options = [success, codes.length ? errorBody(codes) : undefined].filter((s): s is z.ZodType => s !== undefined);
+  const error = contract.errorShape === "message" ? messageErrorBody : errorBody(codes);
+  const options = [success, codes.length ? error : undefined].filter((s): s is z.ZodType => s !== undefined);
   if (!options.length) throw new Error(`${contract.method} ${contract.path} answered ${status}, which its contract does not declare`);
   return options.length === 1 ? options[0]! : z.union(options);
 }
@@ -27,6 +28,14 @@ export function checkStream(handler: unknown, method: string, path: string, stat
   const contract = (handler as { contract?: RouteContract }).contract;
   if (status !== 200 || !contract?.streams?.[mediaType]) {
     throw new Error(`${method} ${path} answered ${status} with ${mediaType || "no content type"}, which its contract does not declare`);
+  }
+}
+
+/** Throws unless the route's contract declares this redirect (a 3xx with a Location and no body). */
+export function checkRedirect(handler: unknown, method: string, path: string, status: number, location: string | null) {
+  const contract = (handler as { contract?: RouteContract }).contract;
+  if (!contract?.redirects?.[status] || !location) {
+    throw new Error(`${method} ${path} answered ${status} to ${location ?? "nowhere"}, which its contract does not declare`);
   }
 }
 
