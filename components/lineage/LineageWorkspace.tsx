@@ -12,6 +12,7 @@ import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
+import type { JumpTrail } from "./JumpBreadcrumb";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
@@ -31,9 +32,11 @@ type Props = {
   currentMeans: string;
   role: Role;
   title: string;
+  /** Set when the view was re-anchored by a jump (a generation, a date), with the way back. */
+  trail: JumpTrail | null;
 };
 
-export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title }: Props) {
+export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection, so a link reopens the same view.
@@ -59,9 +62,12 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
         ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
+        rootSide: chain.rootSide.nodes.length
+          ? { snapshots: chain.rootSide.nodes, more: { hasMore: true, loading: chain.rootSide.loadingMore, failed: chain.rootSide.loadMoreFailed } }
+          : undefined,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
   );
   // The first view centres on the deep-linked node, else the one the page was opened for, when the
   // graph has it (it may sit in a branch that is not expanded yet, or beyond the drawn siblings), else on the anchor.
@@ -95,7 +101,10 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
+        if (node.target.kind === "rootSide") return chain.rootSide.loadMore();
         return loadMoreBranch(node.target.sandboxId);
+      case "gap":
+        return;
     }
   };
 
@@ -121,7 +130,7 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
   return (
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
-        <GraphLegend title={title} composing={composingFor !== null} currentMeans={currentMeans} />
+        <GraphLegend title={title} composing={composingFor !== null} trail={trail} currentMeans={currentMeans} />
         <div className="min-h-0 flex-1">
           <ReactFlowProvider>
             <LineageGraph

@@ -44,7 +44,7 @@ export function AttachPatchForm({ snapshotId, permission, reachPreview, onCompos
       idempotencyKey.current = null;
       // Said with the preview the user saw while composing: who runs it, who waits behind a failure.
       const drawn = (reachPreview ?? []).map((e) => e.mark);
-      setDone(attachOutcome(result.patch.sequence, result.reach.sandboxes.length, drawn));
+      setDone(attachOutcome(result.patch.sequence, result.reach.count, drawn));
       setScript("");
       setDescription("");
       setOpen(false);

@@ -22,6 +22,7 @@ export const errorStatuses = {
   patch_not_found: 404,
   token_not_found: 404,
   user_not_found: 404,
+  no_snapshot_then: 404,
   method_not_allowed: 405,
   // The request is well-formed but conflicts with what is stored.
   conflict: 409,
@@ -32,6 +33,7 @@ export const errorStatuses = {
   token_name_taken: 409,
   source_immutable: 409,
   based_on_immutable: 409,
+  created_at_immutable: 409,
   lineage_cycle: 409,
   idempotency_key_reused: 409,
   patch_not_for_sandbox: 409,

@@ -17,6 +17,7 @@
  * The tests then check the route is in the document and every answer matches its schema.
  */
 import { auditRoutes } from "./audit";
+import { fleetRoutes } from "./fleet";
 import { healthRoutes } from "./health";
 import { openComputerRoutes } from "./opencomputer";
 import { patchRoutes } from "./patches";
@@ -31,6 +32,7 @@ import { vercelRoutes } from "./vercel";
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
   snapshots: snapshotRoutes,
+  fleet: fleetRoutes,
   patches: patchRoutes,
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
@@ -49,4 +51,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };
+export { auditRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };

@@ -38,7 +38,7 @@ export const sandboxRoutes = defineRoutes({
     method: "PUT",
     path: "/api/sandboxes/{ref}",
     summary: "Report a sandbox (runtime): create or update",
-    description: "`basedOnSnapshotId` is fixed once set.",
+    description: "`basedOnSnapshotId` is fixed once set; `createdAt` once the sandbox exists (the fleet list walks by it).",
     access: "runtime",
     params: byId,
     body: z.strictObject({
@@ -48,7 +48,7 @@ export const sandboxRoutes = defineRoutes({
       createdAt: isoDate.optional(),
     }),
     responses: { 200: z.strictObject({ sandbox }), 201: z.strictObject({ sandbox }) },
-    errors: ["unknown_snapshot", "name_taken", "name_reserved", "based_on_immutable", "lineage_cycle"],
+    errors: ["unknown_snapshot", "name_taken", "name_reserved", "based_on_immutable", "created_at_immutable", "lineage_cycle"],
   },
   sandboxPatches: {
     method: "GET",

@@ -23,6 +23,8 @@ export const snapshot = z
     id: snapshotId,
     name: z.string().nullable(),
     parentId: snapshotId.nullable(),
+    depth: count.describe("Generations below its root (a root is 0)."),
+    rootId: snapshotId.describe("The root of its chain (itself for a root)."),
     sourceSandbox: sandboxSummary.nullable().describe("The sandbox the snapshot was taken of, with its patch state."),
     status: z.enum(snapshotStatuses),
     sizeBytes: count,

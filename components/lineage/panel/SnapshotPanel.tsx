@@ -9,7 +9,9 @@ import { patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
+import { formatGeneration } from "@/lib/graph/deep-chain";
 import { DetailRow } from "./DetailRow";
+import { GenerationJump } from "./GenerationJump";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 import { SnapshotLink } from "./SnapshotLink";
@@ -36,7 +38,9 @@ export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComp
         <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <SnapshotLink id={s.parentId} onSelect={onSelect} /> : "—"}</DetailRow>
+        <DetailRow label="Generation">{s.depth === 0 ? "0 (the root)" : <>{formatGeneration(s.depth)} · root <SnapshotLink id={s.rootId} onSelect={onSelect} /></>}</DetailRow>
       </PanelDetails>
+      <GenerationJump snapshot={s} />
       <AttachPatchForm
         snapshotId={s.id}
         permission={patchPermission(role, "attaching patches")}
