@@ -1,14 +1,24 @@
 /**
  * The lineage page's URL state, declared once for the server (which reads it while rendering)
- * and the browser (useLineageUrlState). Only what is worth sharing in a link lives here: today
- * the selected node; fleet-list filters or a re-anchored generation become further fields.
+ * and the browser (useLineageUrlState). Only what is worth sharing in a link lives here: the
+ * selected node, and the open fleet list with its filters.
  */
 import { createLoader, createSerializer, parseAsString, type inferParserType } from "nuqs/server";
 
 export const lineageUrlState = {
   /** The selected node (snapshot or sandbox id): its side panel is open. */
   node: parseAsString,
+  /** The snapshot whose fleet list (all its sandboxes) is open in the side panel. */
+  fleet: parseAsString,
+  /** The fleet list's filters, as the API takes them. */
+  state: parseAsString,
+  status: parseAsString,
+  q: parseAsString,
+  patch: parseAsString,
 };
+
+/** The URL state that closes the fleet list and clears its filters. */
+export const noFleetList = { fleet: null, state: null, status: null, q: null, patch: null } as const;
 
 export type LineageUrlState = inferParserType<typeof lineageUrlState>;
 
