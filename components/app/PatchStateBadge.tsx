@@ -1,6 +1,7 @@
 import { summarizePatchState, type PatchState } from "@/lib/patch-state";
 
-const tones = {
+/** Badge colours by tone, shared with the fleet list's state badges. */
+export const toneClasses = {
   ok: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
   pending: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
   failed: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
@@ -9,5 +10,5 @@ const tones = {
 
 export function PatchStateBadge({ state }: { state: PatchState }) {
   const { label, tone } = summarizePatchState(state);
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${tones[tone]}`}>{label}</span>;
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${toneClasses[tone]}`}>{label}</span>;
 }
