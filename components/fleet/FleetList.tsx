@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { api } from "@/lib/ui/api";
-import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels } from "@/lib/ui/fleet";
+import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels, type FleetUrl } from "@/lib/ui/fleet";
 import type { FleetCounts, FleetFilters, FleetSandbox } from "@/lib/ui/fleet-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
@@ -12,8 +12,6 @@ import { FleetChips } from "./FleetChips";
 import { FleetRows } from "./FleetRows";
 import { FleetSearch } from "./FleetSearch";
 import { useFleetPages } from "./useFleet";
-
-export type FleetUrl = { state: string | null; status: string | null; q: string | null; patch: string | null };
 
 type Props = {
   snapshotId: string;

@@ -11,7 +11,11 @@ import { GraphLegend } from "./GraphLegend";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
+import { useDrawnSandboxes } from "./useDrawnSandboxes";
 import { isTypingTarget } from "@/lib/ui/keyboard";
+import type { FleetUrl } from "@/lib/ui/fleet";
+import type { FleetSandbox } from "@/lib/ui/fleet-client";
+import { noFleetList } from "@/lib/ui/lineage-url";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
 const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
@@ -23,10 +27,24 @@ type Props = { anchorId: string; role: Role; title: string };
 export function LineageWorkspace({ anchorId, role, title }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
-  // `?node=` holds the selection, so a link reopens the same view.
-  const [{ node: selectedId }, setUrlState] = useLineageUrlState();
-  const select = useCallback((id: string | null) => void setUrlState({ node: id }), [setUrlState]);
+  // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
+  const [url, setUrlState] = useLineageUrlState();
+  const selectedId = url.node;
+  const fleet = url.fleet ? { snapshotId: url.fleet, url: { state: url.state, status: url.status, q: url.q, patch: url.patch } } : null;
+  // Selecting anything in the graph or the panel's links leaves the fleet list.
+  const select = useCallback((id: string | null) => void setUrlState({ node: id, ...noFleetList }), [setUrlState]);
+  const openFleet = (snapshotId: string, filters: Partial<FleetUrl> = {}) =>
+    void setUrlState({ node: snapshotId, ...noFleetList, fleet: snapshotId, ...filters });
   const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
+  // A link to a sandbox picked from a list draws it again.
+  const { drawn, pick } = useDrawnSandboxes(url.fleet && selectedId?.startsWith("sbx_") ? { snapshotId: url.fleet, sandboxId: selectedId } : null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  const pickFromFleet = (snapshotId: string, sandbox: FleetSandbox) => {
+    pick(snapshotId, sandbox.id);
+    setFocusedId(sandbox.id);
+    setRevealId(sandbox.id);
+    void setUrlState({ node: sandbox.id });
+  };
   const [composingFor, setComposingFor] = useState<string | null>(null);
 
   const model = useMemo(
@@ -39,9 +57,10 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
         ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
+        drawn,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, drawn],
   );
   // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
   // that is not expanded yet), else on the anchor.
@@ -59,7 +78,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
         if (node.place === "sibling") expand(node.id);
         return select(node.id);
       case "moreSiblings":
-        return select(node.basedOn);
+        return openFleet(node.basedOn);
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
@@ -98,6 +117,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
               exportName={`lineage-${title}`}
               onActivate={activate}
               onFocus={setFocusedId}
+              revealId={revealId}
             />
           </ReactFlowProvider>
         </div>
@@ -110,6 +130,12 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
           onSelect={select}
           onComposingChange={setComposingFor}
           onCollapseBranch={branches.get(selectedId)?.state === "ready" ? () => collapse(selectedId) : undefined}
+          fleet={fleet}
+          onOpenFleet={openFleet}
+          onFleetChange={(change) => void setUrlState(change)}
+          onCloseFleet={() => void setUrlState(noFleetList)}
+          onPick={pickFromFleet}
+          onBackToFleet={() => void setUrlState({ node: url.fleet })}
         />
       )}
     </div>

@@ -7,6 +7,7 @@ import { DESCRIPTION_MAX_CHARS, SCRIPT_MAX_BYTES, scriptFits } from "@/lib/contr
 import { api, errorMessage } from "@/lib/ui/api";
 import type { Permission } from "@/lib/ui/permissions";
 import { Notice } from "./Notice";
+import { AttachReach } from "./AttachReach";
 import { refreshAfterPatchChange } from "./refreshAfterPatchChange";
 
 type Props = {
@@ -98,9 +99,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
       }}
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/50 p-3 dark:border-amber-800 dark:bg-amber-950/20"
     >
-      <p className="text-xs text-amber-900 dark:text-amber-200">
-        The graph highlights the sandboxes this patch reaches: only those started from this snapshot (one level deep).
-      </p>
+      <AttachReach snapshotId={snapshotId} />
       <div className="space-y-1">
         <label htmlFor="patch-script" className="block text-sm font-medium">
           Script

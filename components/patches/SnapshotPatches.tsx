@@ -11,9 +11,18 @@ import { Notice } from "./Notice";
 import { RemovePatchButton } from "./RemovePatchButton";
 import { ScriptBlock } from "./ScriptBlock";
 import { queryKeys } from "@/lib/ui/query-keys";
+import type { Rollout } from "@/lib/ui/fleet-client";
+import { RolloutBar } from "@/components/fleet/RolloutBar";
 
-/** A snapshot's patches in sequence order; removed ones on request, for history. */
-export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: string; removePermission: Permission }) {
+type Props = {
+  snapshotId: string;
+  removePermission: Permission;
+  /** Opens the fleet list relative to a patch, narrowed to one state of it (null: all). */
+  onOpenRollout: (patchId: string, state: string | null) => void;
+};
+
+/** A snapshot's patches in sequence order, each live one with its rollout; removed ones on request, for history. */
+export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }: Props) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [removed, setRemoved] = useState<PatchView | null>(null);
   const patches = useQuery({
@@ -59,6 +68,11 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
             <p className="mb-1 text-xs text-slate-500">
               by {p.createdBy} · {formatAge(p.createdAt)}
             </p>
+            {!p.removedAt && (p as { rollout?: Rollout }).rollout && (
+              <div className="mb-2">
+                <RolloutBar sequence={p.sequence} rollout={(p as { rollout?: Rollout }).rollout!} onOpen={(state) => onOpenRollout(p.id, state)} />
+              </div>
+            )}
             <ScriptBlock text={p.script} label={`Script of patch #${p.sequence}`} />
           </li>
         ))}

@@ -28,8 +28,11 @@ export function fleetSummary(counts: FleetCounts): string {
   return [total, ...(parts.length ? parts : ["all up to date"])].join(" · ");
 }
 
-/** The list's filters as the URL holds them (null: not set), as the API takes them. */
-export function fleetFilters(url: { state: string | null; status: string | null; q: string | null; patch: string | null }): FleetFilters {
+/** The fleet list's filters as the URL holds them (null: not set). */
+export type FleetUrl = { state: string | null; status: string | null; q: string | null; patch: string | null };
+
+/** The list's filters as the URL holds them, as the API takes them. */
+export function fleetFilters(url: FleetUrl): FleetFilters {
   const out: FleetFilters = {};
   if (url.state) out.state = url.state;
   if (url.status) out.status = url.status;

@@ -12,10 +12,18 @@ import { DetailRow } from "./DetailRow";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 import { queryKeys } from "@/lib/ui/query-keys";
+import type { FleetUrl } from "@/lib/ui/fleet";
+import { FleetOverview } from "@/components/fleet/FleetOverview";
 
-type Props = { snapshotId: string; role: Role; onSelect: (id: string) => void; onComposingChange: (snapshotId: string | null) => void };
+type Props = {
+  snapshotId: string;
+  role: Role;
+  onSelect: (id: string) => void;
+  onComposingChange: (snapshotId: string | null) => void;
+  onOpenFleet: (filters: Partial<FleetUrl>) => void;
+};
 
-export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }: Props) {
+export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange, onOpenFleet }: Props) {
   const query = useQuery({ queryKey: queryKeys.snapshot(snapshotId), queryFn: () => api.snapshot(snapshotId) });
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this snapshot" />;
@@ -29,8 +37,13 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange }:
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
       </PanelDetails>
+      <FleetOverview snapshotId={s.id} onOpen={() => onOpenFleet({})} />
       <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
-      <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
+      <SnapshotPatches
+        snapshotId={s.id}
+        removePermission={patchPermission(role, "removing patches")}
+        onOpenRollout={(patch, state) => onOpenFleet({ patch, state })}
+      />
     </div>
   );
 }
