@@ -71,8 +71,8 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
       <div className="space-y-2">
         {done && (
           <Notice tone="success">
-            Patch #{done.patch.sequence} attached. It reaches {done.reach.sandboxes.length}{" "}
-            {done.reach.sandboxes.length === 1 ? "sandbox" : "sandboxes"} on their next wake.
+            Patch #{done.patch.sequence} attached. It reaches {done.reach.count}{" "}
+            {done.reach.count === 1 ? "sandbox" : "sandboxes"} on their next wake.
           </Notice>
         )}
         <button

@@ -6,6 +6,7 @@
 import type { ErrorCode } from "../contract/errors";
 import type { Answer, Input, RouteContract } from "../contract/registry";
 import type { auditRoutes } from "../contract/audit";
+import type { fleetRoutes } from "../contract/fleet";
 import type { patchRoutes } from "../contract/patches";
 import type { sandboxRoutes } from "../contract/sandboxes";
 import type { sessionRoutes } from "../contract/session";
@@ -21,7 +22,14 @@ export type TreePage = Answer<Snapshots["tree"]>;
 export type TreeNode = TreePage["snapshots"][number];
 export type SnapshotView = Answer<Snapshots["getSnapshot"]>["snapshot"];
 export type SandboxDetail = Answer<Sandboxes["getSandbox"]>["sandbox"];
-export type PatchView = Answer<Patches["listPatches"]>["patches"][number];
+export type PatchView = Answer<Patches["removePatch"]>["patch"];
+export type PatchWithRollout = Answer<Patches["listPatches"]>["patches"][number];
+export type Rollout = PatchWithRollout["rollout"];
+export type FleetPage = Answer<(typeof fleetRoutes)["listFleet"]>;
+export type FleetSandbox = FleetPage["sandboxes"][number];
+export type FleetCounts = FleetPage["counts"];
+/** The filters of a fleet list (and of its CSV): state, status, q, patch. */
+export type FleetFilters = Omit<QueryInput<(typeof fleetRoutes)["listFleet"]>, "limit" | "cursor" | "format">;
 export type AttachResult = Answer<Patches["attachPatch"]>;
 export type SandboxPatches = Answer<Sandboxes["sandboxPatches"]>;
 export type SandboxPatch = SandboxPatches["patches"][number];
@@ -77,6 +85,27 @@ export function createClient(opts: ClientOptions = {}) {
   const doFetch = opts.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
   async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const { res, url } = await send(method, path, body, headers);
+    const text = await res.text();
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      throw new ApiRequestError(res.status, "invalid_response", `${method} ${url} answered ${res.status} with a body that is not JSON.`);
+    }
+    if (!res.ok) throw errorOf(res, data, method, url);
+    return data as T;
+  }
+
+  /** A streamed answer (CSV): its body as it arrives; an error answer is still JSON. */
+  async function stream(path: string): Promise<ReadableStream<Uint8Array>> {
+    const { res, url } = await send("GET", path, undefined, { accept: "text/csv" });
+    if (res.ok && res.body) return res.body;
+    const data: unknown = await res.json().catch(() => null);
+    throw errorOf(res, data, "GET", url);
+  }
+
+  async function send(method: string, path: string, body: unknown, headers: Record<string, string>) {
     const url = `${base}${path}`;
     const h: Record<string, string> = { accept: "application/json", ...headers };
     if (opts.token) h.authorization = `Bearer ${opts.token}`;
@@ -87,24 +116,7 @@ export function createClient(opts: ClientOptions = {}) {
     } catch (err) {
       throw new NetworkError(url, err);
     }
-    const text = await res.text();
-    let data: unknown = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      throw new ApiRequestError(res.status, "invalid_response", `${method} ${url} answered ${res.status} with a body that is not JSON.`);
-    }
-    if (!res.ok) {
-      const error = (data as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
-      const retry = Number(res.headers.get("retry-after"));
-      throw new ApiRequestError(
-        res.status,
-        error?.code ?? "http_error",
-        error?.message ?? `${method} ${url} answered ${res.status}.`,
-        Number.isFinite(retry) && retry > 0 ? retry : undefined,
-      );
-    }
-    return data as T;
+    return { res, url };
   }
 
   const enc = encodeURIComponent;
@@ -120,6 +132,11 @@ export function createClient(opts: ClientOptions = {}) {
     recentSandboxes: (limit?: number) => request<Answer<Sandboxes["recentSandboxes"]>>("GET", `/api/sandboxes${qs({ limit })}`),
     sandboxPatches: (ref: string) => request<SandboxPatches>("GET", `/api/sandboxes/${enc(ref)}/patches`),
     search: (q: string) => request<SearchResults>("GET", `/api/search${qs({ q })}`),
+
+    fleet: (ref: string, p: Omit<QueryInput<(typeof fleetRoutes)["listFleet"]>, "format"> = {}) =>
+      request<FleetPage>("GET", `/api/snapshots/${enc(ref)}/sandboxes${qs(p)}`),
+    /** Every matching sandbox of the fleet as CSV, streamed. */
+    fleetCsv: (ref: string, filters: FleetFilters = {}) => stream(`/api/snapshots/${enc(ref)}/sandboxes${qs({ ...filters, format: "csv" })}`),
 
     listPatches: (ref: string, opts: { includeRemoved?: boolean } = {}) =>
       request<Answer<Patches["listPatches"]>>("GET", `/api/snapshots/${enc(ref)}/patches${qs({ include: opts.includeRemoved ? "removed" : undefined })}`),
@@ -146,3 +163,14 @@ export function createClient(opts: ClientOptions = {}) {
 }
 
 export type LineageClient = ReturnType<typeof createClient>;
+
+function errorOf(res: Response, data: unknown, method: string, url: string): ApiRequestError {
+  const error = (data as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
+  const retry = Number(res.headers.get("retry-after"));
+  return new ApiRequestError(
+    res.status,
+    error?.code ?? "http_error",
+    error?.message ?? `${method} ${url} answered ${res.status}.`,
+    Number.isFinite(retry) && retry > 0 ? retry : undefined,
+  );
+}

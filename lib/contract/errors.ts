@@ -29,6 +29,7 @@ export const errorStatuses = {
   name_taken: 409,
   source_immutable: 409,
   based_on_immutable: 409,
+  created_at_immutable: 409,
   lineage_cycle: 409,
   idempotency_key_reused: 409,
   patch_not_for_sandbox: 409,

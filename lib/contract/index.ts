@@ -17,6 +17,7 @@
  * The tests then check the route is in the document and every answer matches its schema.
  */
 import { auditRoutes } from "./audit";
+import { fleetRoutes } from "./fleet";
 import { healthRoutes } from "./health";
 import { patchRoutes } from "./patches";
 import type { RouteContract } from "./registry";
@@ -28,6 +29,7 @@ import { tokenRoutes } from "./tokens";
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
   snapshots: snapshotRoutes,
+  fleet: fleetRoutes,
   patches: patchRoutes,
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
@@ -42,4 +44,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes };
+export { auditRoutes, fleetRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes };

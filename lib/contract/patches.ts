@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { description, patchId, sandboxId, script, snapshotRef } from "./fields";
-import { IDEMPOTENCY_WINDOW_HOURS } from "./limits";
+import { count, description, patchId, sandboxId, script, snapshotRef } from "./fields";
+import { IDEMPOTENCY_WINDOW_HOURS, REACH_SAMPLE_SIZE } from "./limits";
 import { defineRoutes } from "./registry";
 import { patch } from "./views";
 
@@ -8,19 +8,31 @@ const ref = z.strictObject({ ref: snapshotRef });
 
 export const attachAnswer = z.strictObject({
   patch,
-  reach: z.strictObject({ sandboxes: z.array(sandboxId).describe("The sandboxes the patch reaches: those started from the snapshot, newest first.") }),
+  reach: z
+    .strictObject({
+      count: count.describe("Exactly how many sandboxes started from the snapshot have not applied this sequence yet."),
+      sample: z.array(sandboxId).max(REACH_SAMPLE_SIZE).describe(`The ${REACH_SAMPLE_SIZE} newest of them.`),
+    })
+    .describe("The sandboxes the patch reaches on their next wake (one level deep)."),
 });
+
+/** How a patch rolled out over the snapshot's sandboxes (exact). */
+export const rollout = z
+  .strictObject({ total: count, applied: count, pending: count, blocked: count, failed: count })
+  .meta({ id: "Rollout" });
+
+export const patchWithRollout = z.strictObject({ ...patch.shape, rollout }).meta({ id: "PatchWithRollout" });
 
 export const patchRoutes = defineRoutes({
   listPatches: {
     method: "GET",
     path: "/api/snapshots/{ref}/patches",
     summary: "A snapshot's patches in sequence order",
-    description: "Live patches; `include=removed` adds the removed ones.",
+    description: "Live patches; `include=removed` adds the removed ones. Each carries its exact `rollout` over the snapshot's sandboxes.",
     access: "viewer",
     params: ref,
     query: z.strictObject({ include: z.literal("removed").optional() }),
-    responses: { 200: z.strictObject({ patches: z.array(patch) }) },
+    responses: { 200: z.strictObject({ patches: z.array(patchWithRollout) }) },
     errors: ["snapshot_not_found"],
   },
   attachPatch: {

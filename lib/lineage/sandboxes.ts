@@ -44,7 +44,7 @@ export type SandboxInput = {
   createdAt?: Date;
 };
 
-/** Ingest: creates or updates a sandbox. `basedOnSnapshotId` is fixed once set. */
+/** Ingest: creates or updates a sandbox. `basedOnSnapshotId` is fixed once set, `createdAt` once created. */
 export async function upsertSandbox(db: Db, id: string, input: SandboxInput, actor: Actor) {
   return db.transaction(async (tx) => {
     if (input.basedOnSnapshotId !== undefined) {
@@ -66,13 +66,17 @@ export async function upsertSandbox(db: Db, id: string, input: SandboxInput, act
     const created = inserted.length === 1;
     if (!created) {
       const [existing] = await tx
-        .select({ basedOn: sandboxes.basedOnSnapshotId })
+        .select({ basedOn: sandboxes.basedOnSnapshotId, createdAt: sandboxes.createdAt })
         .from(sandboxes)
         .where(eq(sandboxes.id, id))
         .for("update");
       const newBase = input.basedOnSnapshotId;
       if (existing?.basedOn && newBase !== undefined && existing.basedOn !== newBase) {
         throw conflict("based_on_immutable", `Sandbox ${id} was started from ${existing.basedOn}; that cannot change.`);
+      }
+      // The fleet list walks by (createdAt, id): a moving key would show a sandbox twice or never.
+      if (existing && input.createdAt && existing.createdAt.getTime() !== input.createdAt.getTime()) {
+        throw conflict("created_at_immutable", `Sandbox ${id} was created at ${existing.createdAt.toISOString()}; that cannot change.`);
       }
       if (!existing?.basedOn && newBase !== undefined) await adoptBase(tx, id, newBase);
       await tx.update(sandboxes).set(fields).where(eq(sandboxes.id, id));

@@ -5,7 +5,9 @@ import { patches, sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit";
-import { IDEMPOTENCY_WINDOW_HOURS } from "../contract/limits";
+import { IDEMPOTENCY_WINDOW_HOURS, REACH_SAMPLE_SIZE } from "../contract/limits";
+import { loadGroups, loadPatches } from "../fleet/counts";
+import { rollout } from "../fleet/groups";
 import { resolveSnapshotId, snapshotNotFound } from "../lineage/snapshots";
 import { isoOrNull, iso } from "../lineage/views";
 
@@ -26,14 +28,23 @@ export function patchView(p: PatchRow) {
 }
 export type PatchView = ReturnType<typeof patchView>;
 
-/** The sandboxes a patch on this snapshot reaches: those started from it, and only those (one level deep). */
-export async function reachOf(db: Executor, snapshotId: string): Promise<string[]> {
-  const list = await db
+/**
+ * The sandboxes a patch of `sequence` on this snapshot reaches (one level deep): those started
+ * from it that have not applied that sequence. The count comes from fleet_counts' groups, the
+ * sample is the first rows of the snapshot's newest-first index; nothing is read or written per sandbox.
+ */
+export async function reachOf(db: Executor, snapshotId: string, sequence: number) {
+  const groups = await loadGroups(db, snapshotId);
+  const sample = await db
     .select({ id: sandboxes.id })
     .from(sandboxes)
-    .where(eq(sandboxes.basedOnSnapshotId, snapshotId))
-    .orderBy(sql`${sandboxes.createdAt} DESC`, sql`${sandboxes.id} DESC`);
-  return list.map((r) => r.id);
+    .where(and(eq(sandboxes.basedOnSnapshotId, snapshotId), lt(sandboxes.lastPatchSequence, sequence)))
+    .orderBy(sql`${sandboxes.createdAt} DESC`, sql`${sandboxes.id} DESC`)
+    .limit(REACH_SAMPLE_SIZE);
+  return {
+    count: groups.filter((g) => g.lastPatchSequence < sequence).reduce((n, g) => n + g.sandboxes, 0),
+    sample: sample.map((r) => r.id),
+  };
 }
 
 export type AttachInput = { script: string; description?: string };
@@ -57,7 +68,7 @@ export async function attachPatch(db: Db, ref: string, input: AttachInput, actor
         if (replay.requestHash !== requestHash) {
           throw conflict("idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key.");
         }
-        return { created: false, patch: patchView(replay), reach: { sandboxes: await reachOf(tx, snapshotId) } };
+        return { created: false, patch: patchView(replay), reach: await reachOf(tx, snapshotId, replay.sequence) };
       }
     }
 
@@ -79,13 +90,13 @@ export async function attachPatch(db: Db, ref: string, input: AttachInput, actor
         requestHash,
       })
       .returning();
-    const reach = await reachOf(tx, snapshotId);
+    const reach = await reachOf(tx, snapshotId, patch!.sequence);
     await recordAudit(tx, actor, "patch.attach", { type: "patch", id: patch!.id }, {
       snapshotId,
       sequence: patch!.sequence,
-      reach: reach.length,
+      reach: reach.count,
     });
-    return { created: true, patch: patchView(patch!), reach: { sandboxes: reach } };
+    return { created: true, patch: patchView(patch!), reach };
   });
 }
 
@@ -110,7 +121,9 @@ export async function listPatches(db: Executor, ref: string, includeRemoved: boo
     .from(patches)
     .where(and(eq(patches.snapshotId, snapshotId), includeRemoved ? undefined : isNull(patches.removedAt)))
     .orderBy(asc(patches.sequence));
-  return { patches: list.map(patchView) };
+  // One read of the snapshot's groups serves every patch's rollout.
+  const [groups, { live }] = await Promise.all([loadGroups(db, snapshotId), loadPatches(db, snapshotId)]);
+  return { patches: list.map((p) => ({ ...patchView(p), rollout: rollout(groups, p.sequence, live) })) };
 }
 
 /** Marks a live patch removed (kept for history, never applied again). */
