@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { api } from "@/lib/ui/api";
-import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels, type FleetUrl } from "@/lib/ui/fleet";
-import type { FleetCounts, FleetFilters, FleetSandbox } from "@/lib/ui/fleet-client";
+import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels, type CountsLike, type FleetUrl } from "@/lib/ui/fleet";
+import type { FleetFilters, FleetSandbox } from "@/lib/client";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
 import { Notice } from "@/components/patches/Notice";
@@ -22,7 +22,7 @@ type Props = {
 };
 
 /** How many sandboxes match, when the counts say it exactly (one filter, or none). */
-function matching(counts: FleetCounts, f: FleetFilters): number | null {
+function matching(counts: CountsLike, f: FleetFilters): number | null {
   if (f.q) return null;
   if (f.state && f.status) return null;
   if (f.state) return counts.state[f.state] ?? 0;
@@ -73,7 +73,7 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
         </div>
       )}
 
-      <FleetSearch key={searchKey} value={filters.q ?? ""} onSearch={(q) => onChange({ q })} />
+      <FleetSearch key={searchKey} value={url.q ?? ""} onSearch={(q) => onChange({ q })} />
       {counts && (
         <div className="space-y-1.5">
           <FleetChips
@@ -82,7 +82,7 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
             chips={fleetChips(counts, "state", Boolean(filters.patch), url.state)}
             allCount={counts.total}
             selected={url.state}
-            onSelect={(state) => onChange({ state })}
+            onSelect={(state) => onChange({ state: state as FleetUrl["state"] })}
           />
           <FleetChips
             label="Status"
@@ -90,7 +90,7 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
             chips={fleetChips(counts, "status", false, url.status)}
             allCount={counts.total}
             selected={url.status}
-            onSelect={(status) => onChange({ status })}
+            onSelect={(status) => onChange({ status: status as FleetUrl["status"] })}
           />
         </div>
       )}

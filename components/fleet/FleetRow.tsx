@@ -4,7 +4,7 @@ import type { CSSProperties } from "react";
 import { patchStateTones } from "@/lib/patch-state";
 import type { PatchState } from "@/lib/contract/enums";
 import { stateLabels } from "@/lib/ui/fleet";
-import type { FleetSandbox } from "@/lib/ui/fleet-client";
+import type { FleetSandbox } from "@/lib/client";
 import { toneClasses } from "@/components/app/PatchStateBadge";
 import { StatusDot } from "@/components/app/StatusDot";
 

@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState } from "react";
 import { nextListIndex } from "@/lib/ui/fleet";
-import type { FleetSandbox } from "@/lib/ui/fleet-client";
+import type { FleetSandbox } from "@/lib/client";
 import { FleetRow } from "./FleetRow";
 
 const ROW_HEIGHT = 52;

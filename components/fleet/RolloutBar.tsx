@@ -1,7 +1,7 @@
 "use client";
 
 import { formatCount, rolloutSegments, rolloutSummary } from "@/lib/ui/fleet";
-import type { Rollout } from "@/lib/ui/fleet-client";
+import type { Rollout } from "@/lib/client";
 
 const colours = {
   applied: "bg-emerald-500",

@@ -14,7 +14,7 @@ import { useLineageUrlState } from "./useLineageUrlState";
 import { useDrawnSandboxes } from "./useDrawnSandboxes";
 import { isTypingTarget } from "@/lib/ui/keyboard";
 import type { FleetUrl } from "@/lib/ui/fleet";
-import type { FleetSandbox } from "@/lib/ui/fleet-client";
+import type { FleetSandbox } from "@/lib/client";
 import { noFleetList } from "@/lib/ui/lineage-url";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.

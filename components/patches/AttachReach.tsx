@@ -9,7 +9,7 @@ import { useFleetCounts } from "@/components/fleet/useFleet";
  * snapshot: the fleet's exact total, as the API counts it.
  */
 export function AttachReach({ snapshotId }: { snapshotId: string }) {
-  const counts = useFleetCounts(snapshotId);
+  const counts = useFleetCounts(snapshotId, { fresh: true });
   const total = counts.data?.total;
   return (
     <p data-testid="attach-reach" data-count={total} className="text-xs text-amber-900 dark:text-amber-200">

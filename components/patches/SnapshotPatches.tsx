@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatchView } from "@/lib/client";
+import type { PatchState } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import type { Permission } from "@/lib/ui/permissions";
@@ -11,14 +12,13 @@ import { Notice } from "./Notice";
 import { RemovePatchButton } from "./RemovePatchButton";
 import { ScriptBlock } from "./ScriptBlock";
 import { queryKeys } from "@/lib/ui/query-keys";
-import type { Rollout } from "@/lib/ui/fleet-client";
 import { RolloutBar } from "@/components/fleet/RolloutBar";
 
 type Props = {
   snapshotId: string;
   removePermission: Permission;
   /** Opens the fleet list relative to a patch, narrowed to one state of it (null: all). */
-  onOpenRollout: (patchId: string, state: string | null) => void;
+  onOpenRollout: (patchId: string, state: PatchState | null) => void;
 };
 
 /** A snapshot's patches in sequence order, each live one with its rollout; removed ones on request, for history. */
@@ -68,9 +68,9 @@ export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }:
             <p className="mb-1 text-xs text-slate-500">
               by {p.createdBy} · {formatAge(p.createdAt)}
             </p>
-            {!p.removedAt && (p as { rollout?: Rollout }).rollout && (
+            {!p.removedAt && (
               <div className="mb-2">
-                <RolloutBar sequence={p.sequence} rollout={(p as { rollout?: Rollout }).rollout!} onOpen={(state) => onOpenRollout(p.id, state)} />
+                <RolloutBar sequence={p.sequence} rollout={p.rollout} onOpen={(state) => onOpenRollout(p.id, state)} />
               </div>
             )}
             <ScriptBlock text={p.script} label={`Script of patch #${p.sequence}`} />

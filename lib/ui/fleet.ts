@@ -2,8 +2,12 @@
  * What the fleet views show, from the API's exact counts: the group node's summary, the list's
  * chips and query, a patch's rollout bar, and moving through the list by keyboard. Framework-free.
  */
-import { patchStates, sandboxStates, sandboxStatuses } from "../contract/enums";
-import type { FleetCounts, FleetFilters, Rollout } from "./fleet-client";
+import { patchStates, sandboxStates, sandboxStatuses, type SandboxStatus } from "../contract/enums";
+import type { fleetStates } from "../contract/fleet";
+import type { FleetFilters, Rollout } from "../client";
+
+/** The API's exact counts, read by name (FleetCounts names every state and status). */
+export type CountsLike = { total: number; state: Partial<Record<string, number>>; status: Partial<Record<string, number>> };
 
 /** Grouped the same way on the server render and in every browser ("120,345"). */
 export const formatCount = (n: number) => n.toLocaleString("en-US");
@@ -19,7 +23,7 @@ export const stateLabels: Record<string, string> = {
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** "120,345 sandboxes · 45 failed · 300 pending"; "· all up to date" when nothing waits or failed. */
-export function fleetSummary(counts: FleetCounts): string {
+export function fleetSummary(counts: CountsLike): string {
   const total = plural(counts.total, "sandbox", "sandboxes");
   const failed = counts.state.failed ?? 0;
   const pending = counts.state.pending ?? 0;
@@ -28,8 +32,10 @@ export function fleetSummary(counts: FleetCounts): string {
   return [total, ...(parts.length ? parts : ["all up to date"])].join(" · ");
 }
 
+type FleetState = (typeof fleetStates)[number];
+
 /** The fleet list's filters as the URL holds them (null: not set). */
-export type FleetUrl = { state: string | null; status: string | null; q: string | null; patch: string | null };
+export type FleetUrl = { state: FleetState | null; status: SandboxStatus | null; q: string | null; patch: string | null };
 
 /** The list's filters as the URL holds them, as the API takes them. */
 export function fleetFilters(url: FleetUrl): FleetFilters {
@@ -43,7 +49,7 @@ export function fleetFilters(url: FleetUrl): FleetFilters {
 
 /** The CSV download of exactly what the list shows (every page of it). */
 export function fleetCsvHref(ref: string, filters: FleetFilters): string {
-  const params = new URLSearchParams({ ...filters, format: "csv" });
+  const params = new URLSearchParams(Object.entries({ ...filters, format: "csv" }).filter((e): e is [string, string] => typeof e[1] === "string"));
   return `/api/snapshots/${encodeURIComponent(ref)}/sandboxes?${params}`;
 }
 
@@ -53,7 +59,7 @@ export type Chip = { value: string; label: string; count: number };
  * The chips of one filter, each with its exact count. States are the per-patch ones when the list
  * is relative to a patch. Values no sandbox has are left out, unless selected (so it can be cleared).
  */
-export function fleetChips(counts: FleetCounts, kind: "state" | "status", relativeToPatch: boolean, selected: string | null): Chip[] {
+export function fleetChips(counts: CountsLike, kind: "state" | "status", relativeToPatch: boolean, selected: string | null): Chip[] {
   const values: readonly string[] = kind === "status" ? sandboxStatuses : relativeToPatch ? patchStates : sandboxStates;
   const byValue = counts[kind];
   return values

@@ -3,16 +3,18 @@
  * and the browser (useLineageUrlState). Only what is worth sharing in a link lives here: the
  * selected node, and the open fleet list with its filters.
  */
-import { createLoader, createSerializer, parseAsString, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { sandboxStatuses } from "../contract/enums";
+import { fleetStates } from "../contract/fleet";
 
 export const lineageUrlState = {
   /** The selected node (snapshot or sandbox id): its side panel is open. */
   node: parseAsString,
   /** The snapshot whose fleet list (all its sandboxes) is open in the side panel. */
   fleet: parseAsString,
-  /** The fleet list's filters, as the API takes them. */
-  state: parseAsString,
-  status: parseAsString,
+  /** The fleet list's filters, as the API takes them (an unknown value reads as unset). */
+  state: parseAsStringLiteral(fleetStates),
+  status: parseAsStringLiteral(sandboxStatuses),
   q: parseAsString,
   patch: parseAsString,
 };

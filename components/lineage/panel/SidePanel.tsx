@@ -2,7 +2,7 @@
 
 import type { Role } from "@/lib/contract/enums";
 import type { FleetUrl } from "@/lib/ui/fleet";
-import type { FleetSandbox } from "@/lib/ui/fleet-client";
+import type { FleetSandbox } from "@/lib/client";
 import { FleetList } from "@/components/fleet/FleetList";
 import { SandboxPanel } from "./SandboxPanel";
 import { SnapshotPanel } from "./SnapshotPanel";
