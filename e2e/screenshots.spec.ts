@@ -1,5 +1,6 @@
 import { test, expect, graphNode, graphSettled, nodeCard, viewportAtRest } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { createFleet } from "./fleet-fixtures";
 
 /**
  * Writes the README's screenshots (docs/screenshots/*.png) in light and dark, on a fresh demo
@@ -51,4 +52,33 @@ test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }
   await expect(page.getByTestId("side-panel").getByRole("heading", { name: "sb-2" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Close details" })).toBeInViewport();
   await shot(page, "phone-panel-light");
+});
+
+test("the fleet of a golden snapshot: the group node, the list and a rollout, light and dark", async ({ editorPage: page }) => {
+  test.setTimeout(180_000); // the fleet is reported first, a few hundred requests, then six views are shot
+  const fleet = await createFleet(page.request, "demo");
+  for (const theme of ["light", "dark"] as const) {
+    await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+    await page.goto(`/lineage/${fleet.name}`);
+    await expect(graphNode(page, `more:${fleet.snap}`).getByTestId("fleet-group")).toHaveAttribute("data-total", /\d+/);
+    await graphSettled(page);
+    // Walk the keyboard focus along the newest sandboxes to the group node: the view follows it.
+    await page.getByTestId("lineage-graph").focus();
+    await page.keyboard.press("ArrowDown");
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await expect(nodeCard(page, `more:${fleet.snap}`)).toHaveAttribute("data-focused", "true");
+    await viewportAtRest(page);
+    await shot(page, `fleet-group-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}&fleet=${fleet.snap}`);
+    await expect(page.getByTestId("fleet-row").first()).toBeVisible();
+    await graphSettled(page);
+    await shot(page, `fleet-list-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}`);
+    const rollout = page.getByTestId("rollout").first();
+    await rollout.scrollIntoViewIfNeeded();
+    await expect(rollout).toBeVisible();
+    await shot(page, `fleet-rollout-${theme}`);
+  }
 });
