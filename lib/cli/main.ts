@@ -1,6 +1,7 @@
 import { ApiRequestError, NetworkError } from "../client";
 import { runPatches } from "./commands/patches";
 import { runSandbox } from "./commands/sandbox";
+import { runSandboxes } from "./commands/sandboxes";
 import { runTree } from "./commands/tree";
 import { CliError, UsageError } from "./errors";
 import type { Io } from "./session";
@@ -12,6 +13,7 @@ A terminal client for Lineage: snapshot lineage and patches.
 Commands:
   tree <sandbox-or-snapshot>           the lineage around it, newest at the top
   sandbox <name-or-id>                 a sandbox and the state of its patches
+  sandboxes <snapshot>                 the fleet of a snapshot: counts, then its sandboxes
   patches ls <snapshot>                the patches of a snapshot
   patches attach <snapshot>            attach a script (--file or stdin) as a patch
   patches rm <snapshot> <patchId>      remove a patch
@@ -24,6 +26,7 @@ Exit codes: 0 success, 1 the request failed, 2 the command line is wrong.
 const commands: Record<string, (args: string[], io: Io) => Promise<void>> = {
   tree: runTree,
   sandbox: runSandbox,
+  sandboxes: runSandboxes,
   patches: runPatches,
 };
 

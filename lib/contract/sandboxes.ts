@@ -38,7 +38,7 @@ export const sandboxRoutes = defineRoutes({
     method: "PUT",
     path: "/api/sandboxes/{ref}",
     summary: "Report a sandbox (runtime): create or update",
-    description: "`basedOnSnapshotId` is fixed once set.",
+    description: "`basedOnSnapshotId` is fixed once set; `createdAt` once the sandbox exists (the fleet list walks by it).",
     access: "runtime",
     params: byId,
     body: z.strictObject({

@@ -4,6 +4,7 @@ import { upsertSandbox, type SandboxInput } from "../lineage/sandboxes";
 import { upsertSnapshot } from "../lineage/snapshots";
 import { attachPatch } from "../patches/patches";
 import { recordPatchResult } from "../patches/wake";
+import { seedGoldenFleet } from "./golden";
 
 const actor: Actor = { id: "system:demo-seed", name: "demo-seed", role: "runtime", requestId: "demo-seed" };
 const HOUR = 3600_000;
@@ -13,7 +14,8 @@ const HOUR = 3600_000;
  *  - the patch-reach example: snapshot `my-env` (snap_A) with sb-1 and sb-2, snap_B of sb-1, sb-3 on snap_B;
  *  - a long chain around the named sandbox `my-sandbox`, with siblings along it;
  *  - `popular-base`, a snapshot in that chain with 13 sandboxes started from it ("10+");
- *  - patches, with applied and failed runs.
+ *  - patches, with applied and failed runs;
+ *  - `golden-base`, a base image with 3 000 sandboxes and four patches in every rollout state.
  */
 export async function seedDemo(db: Db, now = Date.now()) {
   const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR);
@@ -81,4 +83,6 @@ export async function seedDemo(db: Db, now = Date.now()) {
   const hex = anchorBase.slice(5);
   await recordPatchResult(db, `sbx_${hex}_1`, { patchId: motd.patch.id, status: "applied", output: "" }, actor);
   await recordPatchResult(db, `sbx_chain_${ANCESTORS}`, { patchId: motd.patch.id, status: "failed", output: "sh: /etc/motd: Read-only file system\n" }, actor);
+
+  await seedGoldenFleet(db, { id: "snap_golden", name: "golden-base", sandboxes: 3000, now }, actor);
 }

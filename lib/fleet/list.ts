@@ -71,8 +71,9 @@ const newestFirst = sql.raw(`ORDER BY created_at DESC, id DESC`);
  * DESC, id DESC) starting at the cursor; the ranges are UNION ALLed, each capped at `limit`, and
  * merged (Merge Append or a sort of at most groups × limit rows) under the outer LIMIT. A page
  * therefore reads at most limit rows per group, wherever the cursor is in the walk. A `q` prefix
- * adds `LIKE 'q%' COLLATE "C"` on id or name, which the planner may serve from the prefix indexes
- * (sandboxes_fleet_id/name_prefix_idx) when the prefix is selective, else as a filter on the range.
+ * adds a "C"-collation range on id or name, which the planner serves from the prefix indexes
+ * (sandboxes_fleet_id/name_prefix_idx: a BitmapOr, then a top-N sort of the matches) when the
+ * prefix is selective, else as a filter on the newest-first range.
  * The key (created_at, id) never changes once a sandbox exists, so a walk sees each sandbox once;
  * sandboxes that arrive during the walk are newer than the cursor and land before it.
  */
@@ -83,8 +84,10 @@ export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey |
     conditions.push(sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`);
   }
   if (plan.prefix !== null) {
-    const pattern = `${plan.prefix.replace(/[\\%_]/g, "\\$&")}%`;
-    conditions.push(sql`(b.id LIKE ${pattern} COLLATE "C" OR b.name LIKE ${pattern} COLLATE "C")`);
+    // A prefix as a byte range in the "C" collation (q is ASCII: its last character + 1 bounds it),
+    // the form the prefix indexes serve; LIKE with an OR across id and name was planned as a scan.
+    const [low, high] = [plan.prefix, plan.prefix.slice(0, -1) + String.fromCharCode(plan.prefix.charCodeAt(plan.prefix.length - 1) + 1)];
+    conditions.push(sql`((b.id COLLATE "C" >= ${low} AND b.id COLLATE "C" < ${high}) OR (b.name COLLATE "C" >= ${low} AND b.name COLLATE "C" < ${high}))`);
   }
   const range = (extra: SQL[]) =>
     sql`SELECT ${columns} FROM sandboxes b WHERE ${sql.join([...conditions, ...extra], sql` AND `)} ${newestFirst} LIMIT ${limit}`;

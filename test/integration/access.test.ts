@@ -25,6 +25,7 @@ const routes: { key: string; access: Access; path: string; body?: unknown }[] = 
   { key: "GET snapshots/[ref]", access: "viewer", path: "/api/snapshots/my-env" },
   { key: "PUT snapshots/[ref]", access: "runtime", path: "/api/snapshots/snap_acl", body: { status: "created", sizeBytes: 1 } },
   { key: "GET snapshots/[ref]/patches", access: "viewer", path: "/api/snapshots/my-env/patches" },
+  { key: "GET snapshots/[ref]/sandboxes", access: "viewer", path: "/api/snapshots/my-env/sandboxes" },
   { key: "POST snapshots/[ref]/patches", access: "editor", path: "/api/snapshots/my-env/patches", body: { script: "echo acl" } },
   { key: "DELETE snapshots/[ref]/patches/[patchId]", access: "editor", path: "/api/snapshots/my-env/patches/pat_missing" },
   { key: "GET sandboxes", access: "viewer", path: "/api/sandboxes" },

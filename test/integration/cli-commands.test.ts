@@ -262,7 +262,7 @@ describe("lineage sandbox and patches", () => {
     expect(attached.stdout).toBe(`Attached patch #1 ${id} to snap_B: Rotate keys\nOn next wake it reaches 1 sandbox started from snap_B:\n  sbx_sb3\n`);
 
     // Attached after the pinned "now" (the seeding moment), so always "just now".
-    expect((await lineage(["patches", "ls", "snap_B"])).stdout).toBe(`#1  ${id}  test-editor, just now  Rotate keys\n`);
+    expect((await lineage(["patches", "ls", "snap_B"])).stdout).toBe(`#1  ${id}  test-editor, just now  Rotate keys  0/1 applied, 1 pending\n`);
 
     expect(await lineage(["patches", "rm", "snap_B", id], editor)).toEqual({
       code: 0,

@@ -36,3 +36,20 @@ test("my-sandbox sits in a long chain with ancestors, descendants and a \"10+\" 
   expect(down.pagination.next).not.toBeNull();
   expect(sandbox).toMatchObject({ failedAtSequence: 1, pendingPatches: 2 });
 });
+
+test("golden-base carries a fleet of 3 000 sandboxes in every rollout state, failures with their output", async () => {
+  const page = await get("/api/snapshots/golden-base/sandboxes?limit=100");
+  expect(page.counts.total).toBe(3000);
+  expect(page.counts.state).toEqual({ upToDate: 450, pending: 2100, failed: 450 });
+  expect(page.sandboxes).toHaveLength(100);
+  const { patches } = await get("/api/snapshots/golden-base/patches");
+  expect(patches.map((p: { rollout: object }) => p.rollout)).toEqual([
+    { total: 3000, applied: 2850, pending: 0, blocked: 0, failed: 150 },
+    { total: 3000, applied: 2400, pending: 450, blocked: 150, failed: 0 },
+    { total: 3000, applied: 2100, pending: 450, blocked: 150, failed: 300 },
+    { total: 3000, applied: 450, pending: 2100, blocked: 450, failed: 0 },
+  ]);
+  const failed = await get(`/api/snapshots/golden-base/sandboxes?patch=${patches[2].id}&state=failed&limit=1`);
+  const runs = await get(`/api/sandboxes/${failed.sandboxes[0].id}/patches`);
+  expect(runs.patches[2]).toMatchObject({ state: "failed", output: expect.stringContaining("openssl") });
+});

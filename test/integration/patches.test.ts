@@ -57,7 +57,8 @@ describe("patch reach is one level deep", () => {
       createdBy: "test-editor",
     });
     expect(res.body.patch.id).toMatch(/^pat_/);
-    expect(res.body.reach.sandboxes.sort()).toEqual([sb1, sb2]);
+    expect(res.body.reach.count).toBe(2);
+    expect(res.body.reach.sample.sort()).toEqual([sb1, sb2]);
 
     for (const sb of [sb1, sb2]) {
       expect((await pending(sb)).body.patches.map((p: { id: string }) => p.id)).toEqual([res.body.patch.id]);

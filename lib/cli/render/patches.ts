@@ -9,11 +9,11 @@ type Options = { now: Date; style: Style };
 export const patchSummary = (p: Pick<PatchView, "description" | "script">) => p.description || p.script.split("\n")[0]!;
 
 /** A patch's rollout in a few words: "3/5 applied, 1 pending, 1 failed" (zero figures left out). */
-export function rolloutSummary(r: Rollout, style: Style): string {
+export function rolloutSummary(r: Rollout): string {
   const parts = [`${r.applied}/${r.total} applied`];
   if (r.pending) parts.push(`${r.pending} pending`);
-  if (r.blocked) parts.push(style.yellow(`${r.blocked} blocked`));
-  if (r.failed) parts.push(style.red(`${r.failed} failed`));
+  if (r.blocked) parts.push(`${r.blocked} blocked`);
+  if (r.failed) parts.push(`${r.failed} failed`);
   return parts.join(", ");
 }
 
@@ -24,7 +24,7 @@ export function renderPatchList(snapshot: string, patches: PatchWithRollout[], {
     p.id,
     `${p.createdBy}, ${ago(p.createdAt, now)}`,
     patchSummary(p),
-    rolloutSummary(p.rollout, style),
+    rolloutSummary(p.rollout),
     p.removedAt ? style.red(`removed by ${p.removedBy ?? "?"}, ${ago(p.removedAt, now)}`) : "",
   ]);
   return `${table(rows).join("\n")}\n`;
