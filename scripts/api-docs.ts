@@ -31,7 +31,7 @@ type Operation = {
   "x-access": string;
   parameters: Parameter[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
-  responses: Record<string, { description: string; content: { "application/json": { schema: Schema } } }>;
+  responses: Record<string, { description: string; content?: { "application/json": { schema: Schema } } }>;
 };
 
 const refName = (ref: string) => ref.split("/").pop()!;
@@ -93,6 +93,10 @@ function operationSection(method: string, path: string, op: Operation): string[]
   if (op.requestBody) out.push("**Body** (JSON; unknown fields are refused)", "", ...fieldTable(op.requestBody.content["application/json"].schema), "");
   out.push("**Answers**", "");
   for (const [status, answer] of Object.entries(op.responses)) {
+    if (!answer.content) {
+      out.push(`- \`${status}\` ${answer.description}`);
+      continue;
+    }
     const schema = answer.content["application/json"].schema;
     const isError = Number(status) >= 400 && !schema.oneOf;
     out.push(isError ? `- \`${status}\` ${answer.description}` : `- \`${status}\` ${answer.description}: ${typeOf(schema)}`);
@@ -111,7 +115,7 @@ export function renderApiMarkdown(): string {
     "",
     `${doc.info.description} The same reference is served as an OpenAPI ${doc.openapi} document at \`GET /api/openapi.json\`.`,
     "",
-    "Signed-in calls send `Authorization: Bearer <token>`, or the session cookie that `POST /api/session` sets (writes with the cookie must send a matching `Origin`). " +
+    "Signed-in calls send `Authorization: Bearer <token>` (or `X-API-Key: <token>`), or the session cookie that `POST /api/session` sets (writes with the cookie must send a matching `Origin`). " +
       "Access `viewer` means any signed-in role; `editor` and `runtime` routes also accept `admin`. Every route can also answer `401 unauthorized` (a bad or revoked token), " +
       "`500 internal_error` and `503 database_unavailable` (retry after `Retry-After` seconds); a method a path does not support is a `405 method_not_allowed` with an `Allow` header.",
     "",

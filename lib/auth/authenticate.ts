@@ -6,14 +6,16 @@ import { principalForSecret, principalForTokenId, type Principal } from "./token
 export type Authenticated = Principal & { via: "bearer" | "cookie" };
 
 /**
- * The caller behind a request: a Bearer token wins over the session cookie.
+ * The caller behind a request: a Bearer token (or X-API-Key) wins over the session cookie.
  * A bad or revoked bearer token is a 401 even when a cookie is also present.
  */
 export async function authenticate(db: Executor, req: Request, secret: string): Promise<Authenticated | null> {
-  const header = req.headers.get("authorization");
+  // OpenComputer's clients send the same token as `X-API-Key: <token>`.
+  const apiKey = req.headers.get("x-api-key");
+  const header = req.headers.get("authorization") ?? (apiKey === null ? null : `Bearer ${apiKey}`);
   if (header !== null) {
     const match = /^Bearer ([\x21-\x7e]{1,200})$/.exec(header);
-    if (!match) throw unauthorized("The Authorization header must be `Bearer <token>`.");
+    if (!match) throw unauthorized("The Authorization header must be `Bearer <token>` (or X-API-Key: <token>).");
     const principal = await principalForSecret(db, match[1]!);
     if (!principal) throw unauthorized("That token is unknown or has been revoked.");
     return { ...principal, via: "bearer" };

@@ -13,6 +13,7 @@ export const errorStatuses = {
   invalid_cursor: 400,
   invalid_value: 400,
   invalid_idempotency_key: 400,
+  name_reserved: 400,
   unauthorized: 401,
   forbidden: 403,
   route_not_found: 404,
@@ -53,3 +54,6 @@ export const errorCodes = Object.keys(errorStatuses) as [ErrorCode, ...ErrorCode
 export const errorBody = (codes: readonly ErrorCode[] = errorCodes) =>
   z.strictObject({ error: z.strictObject({ code: z.enum(codes as [ErrorCode, ...ErrorCode[]]), message: z.string() }) });
 export type ErrorBody = z.infer<ReturnType<typeof errorBody>>;
+
+/** The error shape of routes that serve another platform's clients (`errorShape: "message"`): `{"error": "<message>"}`. */
+export const messageErrorBody = z.strictObject({ error: z.string() }).meta({ id: "MessageError" });

@@ -19,12 +19,14 @@
 import { auditRoutes } from "./audit";
 import { fleetRoutes } from "./fleet";
 import { healthRoutes } from "./health";
+import { openComputerRoutes } from "./opencomputer";
 import { patchRoutes } from "./patches";
 import type { RouteContract } from "./registry";
 import { sandboxRoutes } from "./sandboxes";
 import { sessionRoutes } from "./session";
 import { snapshotRoutes } from "./snapshots";
 import { tokenRoutes } from "./tokens";
+import { vercelRoutes } from "./vercel";
 
 /** By resource (the OpenAPI tag), each route under its operation id. */
 export const routeGroups: Record<string, Record<string, RouteContract>> = {
@@ -36,6 +38,9 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   tokens: tokenRoutes,
   audit: auditRoutes,
   health: healthRoutes,
+  // Other platforms' own clients, over the same domain (lib/compat maps the shapes).
+  opencomputer: openComputerRoutes,
+  vercel: vercelRoutes,
 };
 
 export type RegisteredRoute = RouteContract & { operationId: string; tag: string };
@@ -44,4 +49,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, fleetRoutes, healthRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes };
+export { auditRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, vercelRoutes };

@@ -9,6 +9,9 @@ export const BODY_MAX_BYTES = 1024 * 1024;
 export const TREE_PAGE_MAX = 10;
 /** Sibling sandboxes listed per tree node; more are counted as "10+". */
 export const SIBLINGS_MAX = 10;
+/** Vercel's tree lists 9 sibling snapshots per node, and writes a count (the node included) above 10 as "10+". */
+export const VERCEL_SIBLINGS_LISTED = 9;
+export const VERCEL_COUNT_CAP = 10;
 export const FLEET_PAGE_MAX = 100;
 export const FLEET_PAGE_DEFAULT = 50;
 /** Newest reached sandboxes named in an attach answer. */

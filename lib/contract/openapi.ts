@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { SESSION_COOKIE } from "../auth/session";
-import { errorBody, errorStatuses, type ErrorCode } from "./errors";
+import { errorBody, errorStatuses, messageErrorBody, type ErrorCode } from "./errors";
 import { allRoutes, type RegisteredRoute } from "./index";
 import { routeErrors } from "./registry";
 
@@ -14,6 +14,7 @@ type JsonSchema = { [key: string]: unknown };
 const statusText: Record<number, string> = {
   200: "OK",
   201: "Created",
+  204: "No content",
   400: "Bad request",
   401: "Not signed in",
   403: "Forbidden",
@@ -58,13 +59,15 @@ export function openApiDocument() {
       statuses.map((status) => {
         const success = r.responses[status];
         const codes = byStatus.get(status);
-        const options = [success && toSchema(success, "output"), codes && toSchema(errorBody(codes), "output")].filter((s): s is JsonSchema => !!s);
+        const error = r.errorShape === "message" ? messageErrorBody : codes && errorBody(codes);
+        const options = [success && toSchema(success, "output"), codes && error && toSchema(error, "output")].filter((s): s is JsonSchema => !!s);
         const schema = options.length === 1 ? options[0] : { oneOf: options };
         const streams = status === 200 ? Object.entries(r.streams ?? {}) : [];
         const description = [
           codes ? `${statusText[status] ?? status}: ${codes.join(", ")}` : (statusText[status] ?? String(status)),
           ...streams.map(([type, when]) => `${type}: ${when}`),
         ].join("; ");
+        if (status === 204) return [String(status), { description }];
         const content = { "application/json": { schema }, ...Object.fromEntries(streams.map(([type]) => [type, { schema: { type: "string" } }])) };
         return [String(status), { description, content }];
       }),
@@ -79,7 +82,7 @@ export function openApiDocument() {
       .filter(Boolean)
       .join("\n\n"),
     "x-access": r.access,
-    security: r.access === "public" ? [] : [{ bearer: [] }, { session: [] }],
+    security: r.access === "public" ? [] : [{ bearer: [] }, { apiKey: [] }, { session: [] }],
     parameters: [
       ...parameters(r.params, "path"),
       ...parameters(r.query, "query"),
@@ -98,7 +101,7 @@ export function openApiDocument() {
       title: "Lineage API",
       version: "1",
       description:
-        'Sandbox snapshot lineage and patches. Every error is `{"error": {"code", "message"}}`; unknown query or body fields are refused with a 400.',
+        'Sandbox snapshot lineage and patches. Every error is `{"error": {"code", "message"}}` (except on the opencomputer routes, which answer `{"error": "<message>"}` as that platform does); unknown query or body fields are refused with a 400.',
     },
     servers: [{ url: "/" }],
     tags: [...new Set(allRoutes.map((r) => r.tag))].map((name) => ({ name })),
@@ -107,6 +110,7 @@ export function openApiDocument() {
       schemas: components,
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "A token (lin_…) from an admin or the start-up banner." },
+        apiKey: { type: "apiKey", in: "header", name: "X-API-Key", description: "The same token, as OpenComputer's clients send it." },
         session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Set by POST /api/session; writes with it must send a matching Origin." },
       },
     },

@@ -31,6 +31,12 @@ export type RouteContract = {
   streams?: Record<string, string>;
   /** Codes the route's own logic answers; `wrapperErrors` adds those of the wrapper. */
   errors: readonly ErrorCode[];
+  /**
+   * How its errors are written: Lineage's `{"error": {"code", "message"}}` by default; `"message"` is
+   * `{"error": "<message>"}`, for routes that serve a platform's own clients which expect that shape.
+   * The status still comes from the code.
+   */
+  errorShape?: "message";
 };
 
 /** Keeps each entry's exact types (schemas, literal method and path) while checking its shape. */

@@ -48,7 +48,7 @@ export const sandboxRoutes = defineRoutes({
       createdAt: isoDate.optional(),
     }),
     responses: { 200: z.strictObject({ sandbox }), 201: z.strictObject({ sandbox }) },
-    errors: ["unknown_snapshot", "name_taken", "based_on_immutable", "created_at_immutable", "lineage_cycle"],
+    errors: ["unknown_snapshot", "name_taken", "name_reserved", "based_on_immutable", "created_at_immutable", "lineage_cycle"],
   },
   sandboxPatches: {
     method: "GET",

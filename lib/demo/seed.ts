@@ -13,7 +13,8 @@ const HOUR = 3600_000;
  * The demo lineage:
  *  - the patch-reach example: snapshot `my-env` (snap_A) with sb-1 and sb-2, snap_B of sb-1, sb-3 on snap_B;
  *  - a long chain around the named sandbox `my-sandbox`, with siblings along it;
- *  - `popular-base`, a snapshot in that chain with 13 sandboxes started from it ("10+");
+ *  - `popular-base`, a snapshot in that chain with 13 sandboxes started from it ("10+"), 11 of them
+ *    snapshotted (sibling snapshots of the chain's next one, as Vercel's snapshot tree shows them);
  *  - patches, with applied and failed runs;
  *  - `golden-base`, a base image with 3 000 sandboxes and four patches in every rollout state.
  */
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db, now = Date.now()) {
 
   // The long chain: base image → sandbox → snapshot → sandbox → … with my-sandbox in the middle.
   const ANCESTORS = 14;
+  const POPULAR_SNAPSHOTS = 11;
   const DESCENDANTS = 12;
   const total = ANCESTORS + 1 + DESCENDANTS;
   let parent: string | undefined;
@@ -72,6 +74,11 @@ export async function seedDemo(db: Db, now = Date.now()) {
         basedOnSnapshotId: snapId,
         createdAt: at(hoursAgo - k * 0.25),
       });
+      // Most of popular-base's sandboxes were snapshotted too, before the chain's next snapshot (so the
+      // chain still runs through it): 12 snapshots with one parent, Vercel's tree shows them as "10+".
+      if (i === 3 && k <= POPULAR_SNAPSHOTS) {
+        await snapshot(`snap_${hex}_${k}`, { sourceSandboxId: `sbx_${hex}_${k}`, status: "created", sizeBytes: (400 + k) * 2 ** 20, createdAt: at(hoursAgo - k * 0.25 - 0.1) });
+      }
     }
     parent = snapId;
   }

@@ -26,6 +26,7 @@ export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
-export function errorResponse(err: ApiError): Response {
-  return Response.json(errorBody(err.code, err.message), { status: err.status, headers: err.headers });
+export function errorResponse(err: ApiError, shape?: "message"): Response {
+  const body = shape === "message" ? { error: err.message } : errorBody(err.code, err.message);
+  return Response.json(body, { status: err.status, headers: err.headers });
 }

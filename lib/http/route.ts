@@ -60,7 +60,7 @@ export function route<R extends RouteContract>(contract: R, handler: (ctx: Route
     } catch (err) {
       const apiError = err instanceof ApiError ? err : classifyDatabaseError(err);
       if (!apiError) console.error(`[${requestId}]`, err);
-      const res = errorResponse(apiError ?? new ApiError("internal_error", `Something went wrong on our side (request ${requestId}).`));
+      const res = errorResponse(apiError ?? new ApiError("internal_error", `Something went wrong on our side (request ${requestId}).`), contract.errorShape);
       res.headers.set("x-request-id", requestId);
       return res;
     }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorBody, errorStatuses } from "@/lib/contract/errors";
+import { errorBody, errorStatuses, messageErrorBody } from "@/lib/contract/errors";
 import { routeErrors, type RouteContract } from "@/lib/contract/registry";
 import { isMethodNotAllowedHandler } from "@/lib/http/methods";
 
@@ -17,7 +17,8 @@ export function answerSchema(handler: unknown, catchAll: boolean, status: number
   }
   const success = contract.responses[status];
   const codes = routeErrors(contract).filter((code) => errorStatuses[code] === status);
-  const options = [success, codes.length ? errorBody(codes) : undefined].filter((s): s is z.ZodType => s !== undefined);
+  const error = contract.errorShape === "message" ? messageErrorBody : errorBody(codes);
+  const options = [success, codes.length ? error : undefined].filter((s): s is z.ZodType => s !== undefined);
   if (!options.length) throw new Error(`${contract.method} ${contract.path} answered ${status}, which its contract does not declare`);
   return options.length === 1 ? options[0]! : z.union(options);
 }

@@ -69,8 +69,8 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   const res = await handler(req, { params: Promise.resolve(params) });
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (req.method === "HEAD") return res;
-  // A stream is not read here: it may never end.
-  if (mediaType !== "application/json") checkStream(handler, req.method, pathname, res.status, mediaType);
+  // A stream is not read here: it may never end. A 204 has no body, checked as null.
+  if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
   else {
     const text = await res.clone().text();
     checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);

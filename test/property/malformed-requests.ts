@@ -351,7 +351,7 @@ export function badCredentials(f: Fixture): fc.Arbitrary<MalformedRequest> {
 
 /** A URL of a registry path, its parameters filled with records of the fixture. */
 const examplePath = (path: string) =>
-  path.replace(/\/(snapshots|sandboxes)\/\{ref\}/, (_, kind: string) => `/${kind}/${kind === "snapshots" ? "my-env" : "sbx_sb1"}`).replace("{patchId}", "pat_x").replace("{id}", "tok_x");
+  path.replace(/\/(snapshots|sandboxes)\/\{ref\}/, (_, kind: string) => `/${kind}/${kind === "snapshots" ? "my-env" : "sbx_sb1"}`).replace("{patchId}", "pat_x").replace("{id}", "tok_x").replace("{checkpointId}", "my-env").replace("{snapshotId}", "my-env").replace("{name}", "sb-1");
 
 /** The methods each route serves, from the route registry; every other method is a 405. */
 export const routeMethods: Record<string, string[]> = {};
