@@ -157,3 +157,33 @@ test.describe("the fleet of a snapshot", () => {
     await expect(page.getByTestId("side-panel").getByLabel("Output of patch #1")).toHaveText(`E: ${id} ran out of disk`);
   });
 });
+
+test("the demo golden snapshot: the group node and the list say the API's counts.total, the failed chip lists exactly the failed, scrolling reaches the last", async ({
+  editorPage: page,
+}) => {
+  const all = await walk(page.request, "snap_golden");
+  const failed = await walk(page.request, "snap_golden", { state: "failed" });
+  await page.goto("/lineage/golden-base");
+  await graphSettled(page);
+  await expect(graphNode(page, "more:snap_golden").getByTestId("fleet-group")).toHaveAttribute("data-total", String(all.counts.total));
+  await graphNode(page, "more:snap_golden").dispatchEvent("click");
+  await expect(page.getByTestId("fleet-total")).toHaveAttribute("data-total", String(all.counts.total));
+
+  // To the end of the walk, a jump at a time: every page arrives in turn.
+  const list = page.getByTestId("fleet-rows");
+  const last = page.locator(`[data-testid=fleet-row][data-id="${all.ids.at(-1)}"]`);
+  await expect
+    .poll(
+      async () => {
+        await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        return last.count();
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBe(1);
+  const total = all.counts.total.toLocaleString("en-US");
+  await expect(page.getByTestId("fleet-loaded")).toHaveText(`${total} loaded of ${total}`);
+
+  await page.getByTestId("fleet-chip-state-failed").click();
+  expect(await scrollThrough(page, failed.ids.length)).toEqual(failed.ids);
+});
