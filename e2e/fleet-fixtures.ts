@@ -13,9 +13,9 @@ async function inBatches<T>(items: T[], run: (item: T, index: number) => Promise
 /**
  * A golden snapshot of its own, reported through the runtime API: FLEET_SIZE sandboxes (every third
  * named, a fifth stopped), patch #1 attached, APPLIED of them applied it and FAILED failed with output.
- * `tag` makes its ids and names unique (fixed for the screenshots, random for the tests).
  */
-export async function createFleet(request: APIRequestContext, tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`) {
+export async function createFleet(request: APIRequestContext) {
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const snap = `snap_g${tag}`;
   const name = `golden-${tag}`;
   const runtime = { authorization: `Bearer ${tokenFor("runtime")}` };

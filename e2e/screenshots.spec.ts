@@ -1,6 +1,5 @@
 import { test, expect, graphNode, graphSettled, nodeCard, viewportAtRest } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { createFleet } from "./fleet-fixtures";
 
 /**
  * Writes the README's screenshots (docs/screenshots/*.png) in light and dark, on a fresh demo
@@ -54,9 +53,9 @@ test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }
   await shot(page, "phone-panel-light");
 });
 
-test("the fleet of a golden snapshot: the group node, the list and a rollout, light and dark", async ({ editorPage: page }) => {
-  test.setTimeout(180_000); // the fleet is reported first, a few hundred requests, then six views are shot
-  const fleet = await createFleet(page.request, "demo");
+test("the demo's golden snapshot: the group node, the list and its rollouts, light and dark", async ({ editorPage: page }) => {
+  test.setTimeout(120_000); // six views, each loaded and settled
+  const fleet = { name: "golden-base", snap: "snap_golden" };
   for (const theme of ["light", "dark"] as const) {
     await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
     await page.goto(`/lineage/${fleet.name}`);
