@@ -7,6 +7,16 @@ export const E2E_SECRET = "e2e-only-secret-lineage-0123456789abcdef";
 
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 
+/** The OpenID provider the e2e setup runs in-process (e2e/oidc-provider.ts), beside the app's port. */
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 10);
+export const OIDC = {
+  issuer: `http://127.0.0.1:${OIDC_PORT}`,
+  clientId: "lineage-e2e",
+  clientSecret: "e2e-only-oidc-client-secret",
+  name: "Test IdP",
+  roleMap: "lineage-admins:admin,lineage-editors:editor,staff:viewer",
+};
+
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
@@ -15,6 +25,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -39,6 +50,12 @@ export default defineConfig({
       LINEAGE_DATA_DIR: ".data-e2e",
       LINEAGE_SECRET: E2E_SECRET,
       LINEAGE_DEMO: "1",
+      LINEAGE_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+      LINEAGE_OIDC_ISSUER: OIDC.issuer,
+      LINEAGE_OIDC_CLIENT_ID: OIDC.clientId,
+      LINEAGE_OIDC_CLIENT_SECRET: OIDC.clientSecret,
+      LINEAGE_OIDC_NAME: OIDC.name,
+      LINEAGE_OIDC_ROLE_MAP: OIDC.roleMap,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
     },

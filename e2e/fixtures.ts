@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { loadConfig } from "../lib/config";
 import { demoTokens } from "../lib/boot";
 import type { Role } from "../lib/contract/enums";
@@ -83,3 +83,21 @@ export const test = base.extend<{ editorPage: Page }>({
 });
 
 export { expect };
+
+/**
+ * A chain `depth` generations deep reported through the runtime API, one hour apart from
+ * 2026-01-01T00:00Z: snapshot `${prefix}_i` (generation i) is taken of sandbox `${prefix}_src_i`,
+ * which was started from generation i-1.
+ */
+export async function createDeepChain(request: APIRequestContext, prefix: string, depth: number) {
+  const headers = { authorization: `Bearer ${tokenFor("runtime")}` };
+  const at = (generation: number, minutes = 0) => new Date(Date.UTC(2026, 0, 1, generation, minutes)).toISOString();
+  // Created, or already there from an earlier run against the same database.
+  const put = async (path: string, data: object) => expect((await request.put(path, { headers, data })).ok(), path).toBe(true);
+  const snapshot = (i: number) => `snap_${prefix}_${i}`;
+  for (let i = 0; i <= depth; i++) {
+    if (i > 0) await put(`/api/sandboxes/sbx_${prefix}_src_${i}`, { status: "stopped", basedOnSnapshotId: snapshot(i - 1), createdAt: at(i - 1, 30) });
+    await put(`/api/snapshots/${snapshot(i)}`, { status: "created", sizeBytes: 1024 * (i + 1), createdAt: at(i), ...(i > 0 && { sourceSandboxId: `sbx_${prefix}_src_${i}` }) });
+  }
+  return { snapshot, createdAt: (i: number) => at(i) };
+}

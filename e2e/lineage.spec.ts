@@ -7,15 +7,18 @@ const NEWEST = "snap_4c9b88ba"; // the last descendant (i = 26)
 test("load more ancestors and descendants: earlier nodes keep their place on screen", async ({ editorPage: page }) => {
   await page.goto("/lineage/my-sandbox");
   await expect(nodeCard(page, ANCHOR)).toContainText("current");
-  // First pages: nine ancestors and nine descendants besides the anchor.
-  await expect(page.locator('.react-flow__node[data-id^="snap_"]')).toHaveCount(19);
-  await expect(graphNode(page, BASE_IMAGE)).toHaveCount(0);
+  // First pages: nine ancestors and nine descendants besides the anchor, and the root above the
+  // four generations not loaded.
+  await expect(page.locator('.react-flow__node[data-id^="snap_"]')).toHaveCount(20);
+  await expect(graphNode(page, BASE_IMAGE)).toContainText("root");
+  await expect(page.getByTestId("gap-node")).toHaveAttribute("data-missing", "4");
   await graphSettled(page);
-  const watched = [ANCHOR, "sbx_chain_14", "sbx_4c9b7bee_1", "snap_4c9b7add"];
+  const watched = [ANCHOR, "sbx_chain_14", "sbx_4c9b7bee_1", "snap_4c9b7add", BASE_IMAGE];
   const before = await Promise.all(watched.map((id) => boxOf(page, id)));
 
   await clickNode(page, "load:ancestors");
-  await expect(graphNode(page, BASE_IMAGE)).toContainText("base-ubuntu");
+  await expect(graphNode(page, "snap_4c9b6e11")).toContainText("gen 1");
+  await expect(page.getByTestId("gap-node")).toHaveCount(0); // the gap closed
   await expect(graphNode(page, "load:ancestors")).toHaveCount(0); // the chain's top is reached
 
   await clickNode(page, "load:descendants");

@@ -1,4 +1,4 @@
-import { test, expect, graphNode, graphSettled, nodeCard, viewportAtRest } from "./fixtures";
+import { test, expect, graphNode, graphSettled, nodeCard, viewportAtRest, createDeepChain } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /**
@@ -11,6 +11,12 @@ for (const theme of ["light", "dark"] as const) {
   test.describe(`${theme} theme`, () => {
     test.beforeEach(async ({ page }) => {
       await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+    });
+
+    test(`sign-in with the identity provider's button (${theme})`, async ({ page }) => {
+      await page.goto("/signin");
+      await expect(page.getByRole("link", { name: /^Sign in with / })).toBeVisible();
+      await shot(page, `signin-${theme}`);
     });
 
     test(`home, lineage and the attach form with its reach (${theme})`, async ({ editorPage: page }) => {
@@ -36,6 +42,20 @@ for (const theme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Fit View" }).click(); // the whole patch-reach example in view
       await viewportAtRest(page);
       await shot(page, `attach-reach-${theme}`);
+    });
+
+    test(`a deep chain: the root, the gap and the generations (${theme})`, async ({ editorPage: page, request }) => {
+      const chain = await createDeepChain(request, "shot", 60);
+      await page.goto(`/lineage/${chain.snapshot(60)}`);
+      await graphSettled(page);
+      // Up the chain with the keyboard, as far as the gap: the view follows the focus.
+      await page.getByTestId("lineage-graph").focus();
+      const gap = nodeCard(page, "gap");
+      for (let i = 0; i < 40 && (await gap.getAttribute("data-focused")) === null; i++) await page.keyboard.press("ArrowUp");
+      await expect(gap).toHaveAttribute("data-focused", "true");
+      await expect(gap).toContainText("50 generations not loaded");
+      await viewportAtRest(page);
+      await shot(page, `deep-chain-${theme}`);
     });
   });
 }

@@ -1,6 +1,6 @@
-import { desc, lt } from "drizzle-orm";
+import { desc, eq, getTableColumns, lt } from "drizzle-orm";
 import type { Db, Executor } from "./db/client";
-import { auditEvents } from "./db/schema";
+import { auditEvents, users } from "./db/schema";
 import type { Role } from "./contract/enums";
 
 /** Who performs a write: recorded with it in the audit log, by id (a token or user) and by name. */
@@ -25,11 +25,15 @@ export async function recordAudit(
   });
 }
 
-/** Newest first; `before` is the id of the last event of the previous page. */
+/**
+ * Newest first; `before` is the id of the last event of the previous page. An event by a provider
+ * user names them by the provider's subject and email too.
+ */
 export async function listAudit(db: Db, opts: { limit: number; before?: number }) {
   const list = await db
-    .select()
+    .select({ ...getTableColumns(auditEvents), user: { subject: users.subject, email: users.email } })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(opts.before === undefined ? undefined : lt(auditEvents.id, opts.before))
     .orderBy(desc(auditEvents.id))
     .limit(opts.limit + 1);
@@ -40,6 +44,7 @@ export async function listAudit(db: Db, opts: { limit: number; before?: number }
       actorId: e.actorId,
       actor: e.actor,
       actorRole: e.actorRole,
+      actorUser: e.user,
       action: e.action,
       target: { type: e.targetType, id: e.targetId },
       details: JSON.parse(e.details) as unknown,

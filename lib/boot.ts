@@ -11,6 +11,7 @@ import { openDatabase, QUERY_TIMEOUT_MS, type Database, type Db, type OpenOption
 import { snapshots, tokens } from "./db/schema";
 import { ensureToken, hashSecret } from "./auth/tokens";
 import { sessionSecret } from "./auth/secret";
+import { endTokenSessions } from "./auth/sessions";
 import { recordAudit, type Actor } from "./audit";
 import { seedDemo } from "./demo/seed";
 import { roles, type Role } from "./contract/enums";
@@ -32,8 +33,9 @@ async function bootstrapAdmin(db: Db, secret: string) {
       .set({ revokedAt: new Date() })
       .where(and(like(tokens.id, "tok\\_admin\\_%"), ne(tokens.id, id), isNull(tokens.revokedAt)))
       .returning({ id: tokens.id });
+    const endedSessions = await endTokenSessions(tx, replaced.map((t) => t.id));
     for (const old of replaced) {
-      await recordAudit(tx, startUp, "token.revoke", { type: "token", id: old.id }, { reason: "LINEAGE_ADMIN_TOKEN was replaced" });
+      await recordAudit(tx, startUp, "token.revoke", { type: "token", id: old.id }, { reason: "LINEAGE_ADMIN_TOKEN was replaced", endedSessions });
     }
     await ensureToken(tx, { id, name: "bootstrap-admin", role: "admin", secret });
   });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { config } from "@/lib/config";
 import { getPageUser, safeReturnPath } from "@/lib/auth/page-session";
+import { ProviderSignInLink } from "@/components/auth/ProviderSignInLink";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { ThemeToggle } from "@/components/app/ThemeToggle";
 
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in · Lineage" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const next = safeReturnPath((await searchParams).next);
   const user = await getPageUser();
+  const provider = config().oidc;
   return (
     <main className="grid min-h-dvh place-items-center px-4">
       <div className="absolute top-3 right-3">
@@ -28,10 +31,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <Link href={next} className="text-indigo-600 underline dark:text-indigo-400">
               Continue
             </Link>{" "}
-            or sign in with another token.
+            or sign in again.
           </p>
         )}
-        <SignInForm next={next} />
+        {provider && (
+          <>
+            <ProviderSignInLink name={provider.name} next={next} />
+            <p className="my-5 flex items-center gap-3 text-xs text-slate-500 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200 dark:text-slate-400 dark:before:bg-slate-800 dark:after:bg-slate-800">
+              or with an API token
+            </p>
+          </>
+        )}
+        <SignInForm next={next} autoFocus={!provider} />
       </div>
     </main>
   );

@@ -50,7 +50,12 @@ export function AuditLog() {
                     {formatDateTime(e.createdAt)}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {e.actor} <RoleBadge role={e.actorRole} />
+                    <span title={e.actorId}>{e.actor}</span> <RoleBadge role={e.actorRole} />
+                    {e.actorUser && (
+                      <span className="block text-xs text-slate-500 dark:text-slate-400" data-testid="audit-actor-user">
+                        {e.actorUser.email ?? "no email"} · sub {e.actorUser.subject}
+                      </span>
+                    )}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.target.id}</td>

@@ -11,12 +11,17 @@ export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const signOut = async () => {
     setPending(true);
+    let providerSignOut: string | null = null;
     try {
-      await api.signOut();
+      providerSignOut = (await api.signOut()).endSessionUrl;
     } finally {
       queryClient.clear();
-      router.replace("/signin");
-      router.refresh();
+      // A session from the identity provider ends there too; it sends the browser back to /signin.
+      if (providerSignOut) window.location.assign(providerSignOut);
+      else {
+        router.replace("/signin");
+        router.refresh();
+      }
     }
   };
   return (

@@ -6,7 +6,7 @@ import { ApiRequestError } from "@/lib/client";
 import { api, errorMessage } from "@/lib/ui/api";
 
 /** Exchanges a pasted API token for a session cookie, then returns to `next`. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, autoFocus }: { next: string; autoFocus: boolean }) {
   const router = useRouter();
   const [token, setToken] = useState("");
   const [pending, setPending] = useState(false);
@@ -38,7 +38,7 @@ export function SignInForm({ next }: { next: string }) {
           name="token"
           type="password"
           autoComplete="off"
-          autoFocus
+          autoFocus={autoFocus}
           required
           value={token}
           onChange={(e) => setToken(e.target.value)}

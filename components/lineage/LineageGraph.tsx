@@ -18,12 +18,13 @@ import { equalToDepth } from "@/lib/graph/equal-to-depth";
 import { reuseUnchanged } from "@/lib/graph/reuse-unchanged";
 import { arrowDirections, nearestInDirection } from "@/lib/graph/graph-navigation";
 import type { Size, XY } from "@/lib/graph/layout";
-import type { LineageGraphModel, LineageNode, ReachMark } from "@/lib/graph/lineage-model";
+import { GAP_ID, type LineageGraphModel, type LineageNode, type ReachMark } from "@/lib/graph/lineage-model";
 import { nodeSizes } from "@/lib/graph/node-sizes";
 import { placeGraph } from "@/lib/graph/place-graph";
 import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 import { ExportPngButton } from "./ExportPngButton";
 import { useKept } from "./useKept";
+import { GapNode } from "./nodes/GapNode";
 import { LoadMoreNode } from "./nodes/LoadMoreNode";
 import { MoreSiblingsNode } from "./nodes/MoreSiblingsNode";
 import { SandboxNode } from "./nodes/SandboxNode";
@@ -35,10 +36,11 @@ const nodeTypes: NodeTypes = {
   sandbox: SandboxNode,
   moreSiblings: MoreSiblingsNode,
   loadMore: LoadMoreNode,
+  gap: GapNode,
 };
 
 const minimapColor = (n: GraphNode) =>
-  n.type === "snapshot" ? "#0ea5e9" : n.type === "sandbox" ? "#8b5cf6" : n.type === "loadMore" ? "#6366f1" : "#94a3b8";
+  n.type === "snapshot" ? "#0ea5e9" : n.type === "sandbox" ? "#8b5cf6" : n.type === "loadMore" ? "#6366f1" : n.type === "gap" ? "#cbd5e1" : "#94a3b8";
 
 const ORIGIN = { x: 0, y: 0 };
 
@@ -118,6 +120,8 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         stroke: theme === "dark" ? "#475569" : "#94a3b8",
         strokeWidth: e.chain ? 2 : 1.25,
         opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
+        // Across a deep chain's gap the line stands for generations not drawn.
+        strokeDasharray: e.source === GAP_ID || e.target === GAP_ID ? "4 6" : undefined,
       },
     })),
     [model, reach, theme],
@@ -135,7 +139,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     // The focus, the chain next to it and a few of its siblings: readable at zoom 1 even on popular snapshots.
     const touching = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId);
     const near = [...touching.filter((e) => e.chain), ...touching.filter((e) => !e.chain).slice(0, 2)].flatMap((e) => [e.source, e.target]);
-    const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore");
+    const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore" && byId.get(id)?.kind !== "gap");
     requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }).then(() => setSettled(true)));
   }, [positions, initialFocusId, model.edges, byId, flow]);
 

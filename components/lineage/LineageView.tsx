@@ -8,7 +8,12 @@ import { queryKeys } from "@/lib/ui/query-keys";
 import { resolveAnchor, type AnchorSources } from "@/lib/ui/resolve-anchor";
 import { QueryError } from "@/components/app/QueryError";
 import { NotFoundState } from "@/components/app/NotFoundState";
+import { jumpOf } from "@/lib/ui/lineage-url";
+import { JumpMiss } from "./JumpMiss";
+import { jumpLabel, isNoSnapshotThen } from "@/lib/ui/jump-label";
 import { LineageWorkspace } from "./LineageWorkspace";
+import { useGoTo, useJumpTarget } from "./useJump";
+import { useLineageUrlState } from "./useLineageUrlState";
 
 const fromApi: AnchorSources = {
   snapshot: async (ref) => (await api.snapshot(ref)).snapshot,
@@ -16,9 +21,17 @@ const fromApi: AnchorSources = {
   isNotFound,
 };
 
-/** Resolves /lineage/{ref} to its anchor snapshot, with a designed state for every way that can go. */
+/**
+ * Resolves /lineage/{ref} to its anchor snapshot, or to where the URL's jump (a generation, a
+ * date) lands from there, with a designed state for every way that can go.
+ */
 export function LineageView({ refParam, role }: { refParam: string; role: Role }) {
   const resolved = useQuery({ queryKey: queryKeys.resolve(refParam), queryFn: () => resolveAnchor(refParam, fromApi), staleTime: 60_000 });
+  const [urlState] = useLineageUrlState();
+  const baseAnchorId = resolved.data?.anchorId ?? null;
+  const jump = baseAnchorId ? jumpOf(urlState, baseAnchorId) : null;
+  const target = useJumpTarget(jump);
+  const goTo = useGoTo();
 
   if (resolved.isPending) {
     return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding “{refParam}”…</p>;
@@ -49,5 +62,23 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
     );
   }
   const title = anchor.kind === "sandbox" ? (anchor.sandbox.name ?? anchor.sandbox.id) : (anchor.snapshot.name ?? anchor.snapshot.id);
-  return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} role={role} title={title} />;
+  if (!jump) return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} role={role} title={title} trail={null} />;
+
+  const back = () => void goTo(null);
+  if (target.isPending) {
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding {jumpLabel(jump)}…</p>;
+  }
+  if (target.isError) {
+    return (
+      <div className="mx-auto w-full max-w-lg px-4 py-16">
+        {isNoSnapshotThen(target.error) ? (
+          <JumpMiss jump={jump} onBack={back} />
+        ) : (
+          <QueryError error={target.error} onRetry={() => target.refetch()} title={`Could not find ${jumpLabel(jump)}`} />
+        )}
+      </div>
+    );
+  }
+  const landed = target.data.snapshot;
+  return <LineageWorkspace key={landed.id} anchorId={landed.id} role={role} title={title} trail={{ label: jumpLabel(jump), onBack: back }} />;
 }

@@ -8,6 +8,7 @@ import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lin
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
+import type { JumpTrail } from "./JumpBreadcrumb";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
@@ -22,9 +23,10 @@ const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePa
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });
 
-type Props = { anchorId: string; role: Role; title: string };
+/** `trail`: set when the view was re-anchored by a jump (a generation, a date), with the way back. */
+type Props = { anchorId: string; role: Role; title: string; trail: JumpTrail | null };
 
-export function LineageWorkspace({ anchorId, role, title }: Props) {
+export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
@@ -58,9 +60,12 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
         drawn,
+        rootSide: chain.rootSide.nodes.length
+          ? { snapshots: chain.rootSide.nodes, more: { hasMore: true, loading: chain.rootSide.loadingMore, failed: chain.rootSide.loadMoreFailed } }
+          : undefined,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, drawn],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, drawn, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
   );
   // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
   // that is not expanded yet), else on the anchor.
@@ -82,7 +87,10 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
+        if (node.target.kind === "rootSide") return chain.rootSide.loadMore();
         return loadMoreBranch(node.target.sandboxId);
+      case "gap":
+        return;
     }
   };
 
@@ -105,7 +113,7 @@ export function LineageWorkspace({ anchorId, role, title }: Props) {
   return (
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
-        <GraphLegend title={title} composing={composingFor !== null} />
+        <GraphLegend title={title} composing={composingFor !== null} trail={trail} />
         <div className="min-h-0 flex-1">
           <ReactFlowProvider>
             <LineageGraph

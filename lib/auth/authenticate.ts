@@ -1,15 +1,17 @@
 import type { Executor } from "../db/client";
 import { unauthorized } from "../http/errors";
-import { decodeSession, readCookie, SESSION_COOKIE } from "./session";
-import { principalForSecret, principalForTokenId, type Principal } from "./tokens";
+import { readCookie, SESSION_COOKIE } from "./cookies";
+import type { Principal } from "./principal";
+import { principalForSession } from "./sessions";
+import { principalForSecret } from "./tokens";
 
-export type Authenticated = Principal & { via: "bearer" | "cookie" };
+export type Authenticated = (Principal & { via: "bearer" }) | (Principal & { via: "cookie"; sessionId: string });
 
 /**
  * The caller behind a request: a Bearer token (or X-API-Key) wins over the session cookie.
  * A bad or revoked bearer token is a 401 even when a cookie is also present.
  */
-export async function authenticate(db: Executor, req: Request, secret: string): Promise<Authenticated | null> {
+export async function authenticate(db: Executor, req: Request): Promise<Authenticated | null> {
   // OpenComputer's clients send the same token as `X-API-Key: <token>`.
   const apiKey = req.headers.get("x-api-key");
   const header = req.headers.get("authorization") ?? (apiKey === null ? null : `Bearer ${apiKey}`);
@@ -21,10 +23,8 @@ export async function authenticate(db: Executor, req: Request, secret: string): 
     return { ...principal, via: "bearer" };
   }
   const cookie = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
-  if (!cookie) return null;
-  const session = decodeSession(secret, cookie);
-  const principal = session && (await principalForTokenId(db, session.tokenId));
-  return principal ? { ...principal, via: "cookie" } : null;
+  const session = cookie ? await principalForSession(db, cookie) : null;
+  return session ? { ...session, via: "cookie" } : null;
 }
 
 /** Cookie-authenticated writes must come from our own pages: the Origin must match the Host. */

@@ -1,22 +1,18 @@
 /**
- * Session checks for server-rendered pages: the same signed cookie the API accepts,
+ * Session checks for server-rendered pages: the same session cookie the API accepts,
  * read through next/headers. Pages call `requireUser` and are redirected to /signin without one.
  */
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { config } from "../config";
 import { getDb } from "../boot";
-import { sessionSecret } from "./secret";
-import { decodeSession, SESSION_COOKIE } from "./session";
-import { principalForTokenId, type Principal } from "./tokens";
+import { SESSION_COOKIE } from "./cookies";
+import type { Principal } from "./principal";
+import { principalForSession } from "./sessions";
 
-/** The signed-in principal, or null when the cookie is missing, forged, expired or its token revoked. */
+/** The signed-in principal, or null when the cookie is missing, unknown, ended, expired or its token revoked. */
 export async function getPageUser(): Promise<Principal | null> {
   const value = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!value) return null;
-  const session = decodeSession(sessionSecret(config()), value);
-  if (!session) return null;
-  return principalForTokenId(await getDb(), session.tokenId);
+  return value ? principalForSession(await getDb(), value) : null;
 }
 
 /** The signed-in principal; otherwise a redirect to /signin that comes back to `returnTo`. */

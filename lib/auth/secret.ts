@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 
-/** The session signing key: LINEAGE_SECRET, else one generated once and kept in the data folder. */
+/** The signing key (provider sign-in flow cookie, demo tokens): LINEAGE_SECRET, else one generated once and kept in the data folder. */
 export function sessionSecret(cfg: Config): string {
   if (cfg.secret) return cfg.secret;
   if (cfg.dataDir.startsWith("memory://")) return memorySecret;

@@ -12,11 +12,13 @@ import type { sandboxRoutes } from "../contract/sandboxes";
 import type { sessionRoutes } from "../contract/session";
 import type { snapshotRoutes } from "../contract/snapshots";
 import type { tokenRoutes } from "../contract/tokens";
+import type { userRoutes } from "../contract/users";
 
 type Snapshots = typeof snapshotRoutes;
 type Patches = typeof patchRoutes;
 type Sandboxes = typeof sandboxRoutes;
 type Tokens = typeof tokenRoutes;
+type Users = typeof userRoutes;
 
 export type TreePage = Answer<Snapshots["tree"]>;
 export type TreeNode = TreePage["snapshots"][number];
@@ -39,6 +41,8 @@ export type SearchResult = SearchResults["results"][number];
 export type AuditPage = Answer<(typeof auditRoutes)["listAudit"]>;
 export type TokenInfo = Answer<Tokens["listTokens"]>["tokens"][number];
 export type User = Answer<(typeof sessionRoutes)["getSession"]>["user"];
+export type UsersPage = Answer<Users["listUsers"]>;
+export type ProviderUser = UsersPage["users"][number];
 
 /** Query values travel as text: where the schema reads a string (digits, say), a number is written out too. */
 type QueryInput<R extends RouteContract> = {
@@ -128,6 +132,9 @@ export function createClient(opts: ClientOptions = {}) {
   return {
     tree: (p: QueryInput<Snapshots["tree"]>) => request<TreePage>("GET", `/api/snapshots/tree${qs(p)}`),
     snapshot: (ref: string) => request<Answer<Snapshots["getSnapshot"]>>("GET", `/api/snapshots/${enc(ref)}`),
+    /** The ancestor of `ref` at a depth (`{ depth }`) or as of a date (`{ asOf }`, ISO-8601). */
+    ancestor: (ref: string, q: QueryInput<Snapshots["ancestor"]>) =>
+      request<Answer<Snapshots["ancestor"]>>("GET", `/api/snapshots/${enc(ref)}/ancestor${qs(q)}`),
     sandbox: (ref: string) => request<Answer<Sandboxes["getSandbox"]>>("GET", `/api/sandboxes/${enc(ref)}`),
     recentSandboxes: (limit?: number) => request<Answer<Sandboxes["recentSandboxes"]>>("GET", `/api/sandboxes${qs({ limit })}`),
     sandboxPatches: (ref: string) => request<SandboxPatches>("GET", `/api/sandboxes/${enc(ref)}/patches`),
@@ -159,6 +166,8 @@ export function createClient(opts: ClientOptions = {}) {
     tokens: () => request<Answer<Tokens["listTokens"]>>("GET", "/api/tokens"),
     createToken: (input: Body<Tokens["createToken"]>) => request<Answer<Tokens["createToken"]>>("POST", "/api/tokens", input),
     revokeToken: (id: string) => request<Answer<Tokens["revokeToken"]>>("DELETE", `/api/tokens/${enc(id)}`),
+    users: (p: QueryInput<Users["listUsers"]> = {}) => request<UsersPage>("GET", `/api/users${qs(p)}`),
+    endUserSessions: (id: string) => request<Answer<Users["endUserSessions"]>>("DELETE", `/api/users/${enc(id)}/sessions`),
   };
 }
 

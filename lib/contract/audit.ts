@@ -11,6 +11,10 @@ export const auditEvent = z
     actorId: z.string().describe("The token or user that made the change."),
     actor: z.string().describe("Its name at the time."),
     actorRole: z.enum(roles),
+    actorUser: z
+      .strictObject({ subject: z.string(), email: z.string().nullable() })
+      .nullable()
+      .describe("For a person signed in through the identity provider: their subject and email there."),
     action: z.string(),
     target: z.strictObject({ type: z.string(), id: z.string() }),
     details: z.unknown(),

@@ -21,6 +21,8 @@ export const errorStatuses = {
   sandbox_not_found: 404,
   patch_not_found: 404,
   token_not_found: 404,
+  user_not_found: 404,
+  no_snapshot_then: 404,
   method_not_allowed: 405,
   // The request is well-formed but conflicts with what is stored.
   conflict: 409,
@@ -28,6 +30,7 @@ export const errorStatuses = {
   unknown_sandbox: 409,
   unknown_snapshot: 409,
   name_taken: 409,
+  token_name_taken: 409,
   source_immutable: 409,
   based_on_immutable: 409,
   created_at_immutable: 409,

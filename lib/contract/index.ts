@@ -26,6 +26,7 @@ import { sandboxRoutes } from "./sandboxes";
 import { sessionRoutes } from "./session";
 import { snapshotRoutes } from "./snapshots";
 import { tokenRoutes } from "./tokens";
+import { userRoutes } from "./users";
 import { vercelRoutes } from "./vercel";
 
 /** By resource (the OpenAPI tag), each route under its operation id. */
@@ -36,6 +37,7 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   sandboxes: sandboxRoutes,
   session: sessionRoutes,
   tokens: tokenRoutes,
+  users: userRoutes,
   audit: auditRoutes,
   health: healthRoutes,
   // Other platforms' own clients, over the same domain (lib/compat maps the shapes).
@@ -49,4 +51,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, vercelRoutes };
+export { auditRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };

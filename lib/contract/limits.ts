@@ -34,3 +34,6 @@ export const AUDIT_PAGE_MAX = 100;
 export const AUDIT_PAGE_DEFAULT = 50;
 export const SEARCH_QUERY_MAX_CHARS = 100;
 export const TOKEN_NAME_MAX_CHARS = 100;
+
+export const USERS_PAGE_MAX = 200;
+export const USERS_PAGE_DEFAULT = 100;

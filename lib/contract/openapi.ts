@@ -4,7 +4,7 @@
  * sends them. Shapes with a `meta.id` become named components.
  */
 import { z } from "zod";
-import { SESSION_COOKIE } from "../auth/session";
+import { SESSION_COOKIE } from "../auth/cookies";
 import { errorBody, errorStatuses, messageErrorBody, type ErrorCode } from "./errors";
 import { allRoutes, type RegisteredRoute } from "./index";
 import { routeErrors } from "./registry";
@@ -15,6 +15,7 @@ const statusText: Record<number, string> = {
   200: "OK",
   201: "Created",
   204: "No content",
+  302: "Found (redirect)",
   400: "Bad request",
   401: "Not signed in",
   403: "Forbidden",
@@ -55,8 +56,13 @@ export function openApiDocument() {
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of routeErrors(r)) byStatus.set(errorStatuses[code], [...(byStatus.get(errorStatuses[code]) ?? []), code]);
     const statuses = [...new Set([...Object.keys(r.responses).map(Number), ...byStatus.keys()])].sort((a, b) => a - b);
-    return Object.fromEntries(
-      statuses.map((status) => {
+    const redirects = Object.entries(r.redirects ?? {}).map(([status, where]) => [
+      status,
+      { description: `${statusText[Number(status)] ?? status}: ${where}`, headers: { Location: { schema: { type: "string" } } } },
+    ]);
+    return Object.fromEntries([
+      ...redirects,
+      ...statuses.map((status) => {
         const success = r.responses[status];
         const codes = byStatus.get(status);
         const error = r.errorShape === "message" ? messageErrorBody : codes && errorBody(codes);
@@ -71,7 +77,7 @@ export function openApiDocument() {
         const content = { "application/json": { schema }, ...Object.fromEntries(streams.map(([type]) => [type, { schema: { type: "string" } }])) };
         return [String(status), { description, content }];
       }),
-    );
+    ]);
   };
 
   const operation = (r: RegisteredRoute) => ({

@@ -29,6 +29,8 @@ export type RouteContract = {
    * Sent with status 200; their bodies are not checked against a schema (a stream may never end).
    */
   streams?: Record<string, string>;
+  /** Redirects (a browser navigation such as the identity provider's sign-in): status → where to. No body. */
+  redirects?: { [status: number]: string };
   /** Codes the route's own logic answers; `wrapperErrors` adds those of the wrapper. */
   errors: readonly ErrorCode[];
   /**

@@ -50,6 +50,30 @@ export const snapshotRoutes = defineRoutes({
     responses: { 200: z.strictObject({ snapshot }) },
     errors: ["snapshot_not_found"],
   },
+  ancestor: {
+    method: "GET",
+    path: "/api/snapshots/{ref}/ancestor",
+    summary: "The ancestor of a snapshot at a depth, or as of a date",
+    description:
+      "Exactly one of `depth` (its ancestor at that depth; its own depth gives itself, a deeper one is a 400) " +
+      "and `asOf` (the newest snapshot on its chain, itself included, created at or before that time). " +
+      "A few index probes at any depth.",
+    access: "viewer",
+    params: ref,
+    query: z
+      .strictObject({
+        depth: z
+          .string()
+          .regex(/^\d{1,9}$/, "must be a whole number from 0")
+          .transform(Number)
+          .optional()
+          .describe("A depth from 0 (the root) to the snapshot's own depth."),
+        asOf: isoDate.optional().describe("An ISO-8601 date-time."),
+      })
+      .refine((q) => (q.depth === undefined) !== (q.asOf === undefined), "give exactly one of depth and asOf"),
+    responses: { 200: z.strictObject({ snapshot }) },
+    errors: ["snapshot_not_found", "no_snapshot_then"],
+  },
   putSnapshot: {
     method: "PUT",
     path: "/api/snapshots/{ref}",
@@ -66,6 +90,6 @@ export const snapshotRoutes = defineRoutes({
       expiresAt: isoDate.nullable().optional(),
     }),
     responses: { 200: z.strictObject({ snapshot }), 201: z.strictObject({ snapshot }) },
-    errors: ["unknown_sandbox", "name_taken", "source_immutable"],
+    errors: ["unknown_sandbox", "name_taken", "source_immutable", "lineage_cycle"],
   },
 });

@@ -23,6 +23,8 @@ export const snapshot = z
     id: snapshotId,
     name: z.string().nullable(),
     parentId: snapshotId.nullable(),
+    depth: count.describe("Generations below its root (a root is 0)."),
+    rootId: snapshotId.describe("The root of its chain (itself for a root)."),
     sourceSandbox: sandboxSummary.nullable().describe("The sandbox the snapshot was taken of, with its patch state."),
     status: z.enum(snapshotStatuses),
     sizeBytes: count,
@@ -83,7 +85,14 @@ export const token = z
   .strictObject({ id: tokenId, name: z.string(), role: z.enum(roles), createdAt: timestamp, revokedAt: timestamp.nullable() })
   .meta({ id: "Token" });
 
-export const user = z.strictObject({ name: z.string(), role: z.enum(roles), tokenId }).meta({ id: "User" });
+export const user = z
+  .strictObject({
+    id: z.string().describe("The token (tok_…) or, signed in through the identity provider, the user (usr_…)."),
+    kind: z.enum(["token", "user"]),
+    name: z.string(),
+    role: z.enum(roles),
+  })
+  .meta({ id: "User" });
 
 export const pagination = <C extends z.ZodType>(cursor: C) =>
   z.strictObject({ next: cursor.nullable().describe("Pass back as `cursor` for the following page; null on the last page.") });

@@ -17,11 +17,13 @@ export type LayoutNode = Size & {
 export type LayoutEdge = { source: string; target: string; chain: boolean };
 
 const GAP = 24;
+/** Vertical space between two ranks of the layered layout. */
+export const RANK_GAP = 56;
 
 /** Top-left positions from dagre, keyed by node id. */
 function dagrePositions(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, XY> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", align: "UL", nodesep: 28, ranksep: 56, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: "TB", align: "UL", nodesep: 28, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
   // Heavier chain edges pull the spine straight.
@@ -78,7 +80,7 @@ const overlaps = (a: Box, b: Box) =>
 
 /**
  * Positions for `nodes`: those in `previous` (and not floating) keep theirs. New nodes are
- * grouped by their nearest placed neighbour; dagre lays out each group with that neighbour only
+ * grouped (linked new nodes together) beside a placed neighbour; dagre lays out each group with that neighbour only
  * (so an append costs a page, not the whole graph), and the group is moved as one, sideways if
  * needed, until it overlaps nothing already on screen.
  */
@@ -96,37 +98,41 @@ export function placeIncrementally(nodes: LayoutNode[], edges: LayoutEdge[], pre
     neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
     neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
   }
-  /** The nearest kept node reachable from `id` (breadth-first), if any. */
-  const nearestKept = (id: string): string | undefined => {
-    const seen = new Set([id]);
-    for (let frontier = [id]; frontier.length; ) {
-      const next: string[] = [];
-      for (const cur of frontier) {
-        for (const nb of neighbours.get(cur) ?? []) {
-          if (kept.has(nb)) return nb;
-          if (!seen.has(nb)) {
-            seen.add(nb);
-            next.push(nb);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return undefined;
-  };
-
+  /**
+   * New nodes linked to each other or to the same kept node (a page, a branch, a node's new
+   * siblings) form one group, laid out together with the kept nodes it touches and aligned on
+   * the first of them. One group, not one per nearest neighbour: a page that closes a deep
+   * chain's gap touches kept nodes at both ends and must not be torn in two.
+   */
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const groups = new Map<string, string[]>();
+  const leader = new Map<string, string>();
+  const find = (id: string): string => {
+    const up = leader.get(id) ?? id;
+    if (up === id) return id;
+    const top = find(up);
+    leader.set(id, top);
+    return top;
+  };
+  const join = (a: string, b: string) => leader.set(find(a), find(b));
+  for (const [id, nbs] of neighbours) {
+    const fresh = nbs.filter((nb) => byId.has(nb) && !kept.has(nb));
+    if (byId.has(id) && !kept.has(id)) fresh.forEach((nb) => join(id, nb));
+    else fresh.slice(1).forEach((nb) => join(fresh[0]!, nb));
+  }
+  const byLeader = new Map<string, { ref: string; ids: string[]; context: Set<string> }>();
   for (const n of nodes) {
     if (kept.has(n.id)) continue;
-    const ref = nearestKept(n.id) ?? "";
-    groups.set(ref, [...(groups.get(ref) ?? []), n.id]);
+    const group = byLeader.get(find(n.id)) ?? { ref: "", ids: [], context: new Set<string>() };
+    byLeader.set(find(n.id), group);
+    group.ids.push(n.id);
+    for (const nb of neighbours.get(n.id) ?? []) if (kept.has(nb)) group.context.add(nb);
   }
+  const groups = [...byLeader.values()].map((g) => ({ ...g, ref: g.context.values().next().value ?? "" }));
 
   const placed: Box[] = [...kept].map(([id, p]) => ({ ...p, ...byId.get(id)! }));
   const result = new Map(kept);
-  for (const [ref, ids] of groups) {
-    const members = new Set(ref ? [ref, ...ids] : ids);
+  for (const { ref, ids, context } of groups) {
+    const members = new Set([...context, ...ids]);
     const fresh = dagrePositions(
       nodes.filter((n) => members.has(n.id)),
       edges.filter((e) => members.has(e.source) && members.has(e.target)),

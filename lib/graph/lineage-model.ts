@@ -7,11 +7,13 @@
  * snapshots; the other sandboxes started from a snapshot hang beside it as siblings.
  */
 import type { TreeNode } from "../client";
+import { generationsNotLoaded } from "./deep-chain";
 
 /** What a sandbox node shows: its status and patch state. */
 export type SandboxFacts = Omit<TreeNode["siblings"][number], "id" | "name">;
 
-export type LoadTarget = { kind: "ancestors" } | { kind: "descendants" } | { kind: "branch"; sandboxId: string };
+/** `rootSide`: the generations right below the root, towards the anchor side of a deep chain's gap. */
+export type LoadTarget = { kind: "ancestors" } | { kind: "descendants" } | { kind: "rootSide" } | { kind: "branch"; sandboxId: string };
 
 /** A sibling sandbox's own snapshots, fetched when the user expands it. */
 export type Branch =
@@ -35,7 +37,9 @@ export type LineageNode =
       branch: Branch | null;
     }
   | { kind: "moreSiblings"; id: string; basedOn: string; shown: number }
-  | { kind: "loadMore"; id: string; target: LoadTarget; loading: boolean; failed: boolean };
+  | { kind: "loadMore"; id: string; target: LoadTarget; loading: boolean; failed: boolean }
+  /** The generations of a deep chain between the root side and the anchor side that are not loaded. */
+  | { kind: "gap"; id: string; missing: number; fromDepth: number; rootId: string; topId: string };
 
 /** A sandbox picked from a snapshot's fleet list: drawn beside that snapshot like a sibling. */
 export type DrawnSandbox = { id: string; name: string | null; facts: SandboxFacts };
@@ -55,10 +59,16 @@ export type LineageInput = {
   branches: ReadonlyMap<string, Branch>;
   /** Snapshot id → sandboxes picked from its fleet list, in the order they were picked. */
   drawn?: ReadonlyMap<string, readonly DrawnSandbox[]>;
+  /**
+   * A deep chain's root end, root first (deep-chain.ts rootSideChain): drawn above the ancestors
+   * with a gap node between, or joined to them once no generation is missing.
+   */
+  rootSide?: { snapshots: TreeNode[]; more: MoreState };
 };
 
 export const loadMoreId = (t: LoadTarget) => (t.kind === "branch" ? `load:branch:${t.sandboxId}` : `load:${t.kind}`);
 export const moreSiblingsId = (snapshotId: string) => `more:${snapshotId}`;
+export const GAP_ID = "gap";
 
 export function buildLineageGraph(input: LineageInput): LineageGraphModel {
   const nodes = new Map<string, LineageNode>();
@@ -91,7 +101,10 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
       } else if (previous) {
         addEdge(previous.id, snap.id, true);
       }
+      // A page's first snapshot lists siblings as an anchor does; the chain's own sandbox is never one.
+      const chainSandbox = chain[i + 1]?.sourceSandbox?.id;
       for (const sib of snap.siblings) {
+        if (sib.id === chainSandbox) continue;
         const { id, name, ...facts } = sib;
         addNode({ kind: "sandbox", id, name, facts, basedOn: snap.id, place: "sibling", branch: branches.get(id) ?? null });
         addEdge(snap.id, id, false);
@@ -109,15 +122,33 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
     });
   };
 
-  const chain = [...input.ancestors].reverse().concat(input.anchor, input.descendants);
+  const anchorSide = [...input.ancestors].reverse().concat(input.anchor, input.descendants);
+  const rootSide = input.rootSide?.snapshots ?? [];
+  const rootEnd = rootSide[rootSide.length - 1];
+  const missing = rootEnd ? generationsNotLoaded(anchorSide[0]!.depth, rootEnd.depth) : 0;
+  // Once nothing is missing the two sides are one chain, and its top is the root.
+  const chain = rootEnd && missing === 0 ? rootSide.concat(anchorSide) : anchorSide;
+  if (rootEnd && missing > 0) addChain(rootSide, null, input.branches);
   addChain(chain, input.anchor.id, input.branches);
 
   const top = chain[0]!;
-  if (input.ancestorsLeft.hasMore) {
+  const topEntry = top.sourceSandbox?.id ?? top.id;
+  if (rootEnd && missing > 0) {
+    // root side → load its next page → gap → load more ancestors → anchor side
+    const more = input.rootSide!.more;
+    const target: LoadTarget = { kind: "rootSide" };
+    const loadId = loadMoreId(target);
+    addNode({ kind: "loadMore", id: loadId, target, loading: more.loading, failed: more.failed });
+    addNode({ kind: "gap", id: GAP_ID, missing, fromDepth: rootEnd.depth + 1, rootId: rootSide[0]!.id, topId: top.id });
+    addEdge(rootEnd.id, loadId, true);
+    addEdge(loadId, GAP_ID, true);
+    addEdge(GAP_ID, loadMoreId({ kind: "ancestors" }), true);
+  }
+  if (input.ancestorsLeft.hasMore && !(rootEnd && missing === 0)) {
     const target: LoadTarget = { kind: "ancestors" };
     const id = loadMoreId(target);
     addNode({ kind: "loadMore", id, target, loading: input.ancestorsLeft.loading, failed: input.ancestorsLeft.failed });
-    addEdge(id, top.sourceSandbox?.id ?? top.id, true);
+    addEdge(id, topEntry, true);
   }
   if (input.descendantsLeft.hasMore) {
     const target: LoadTarget = { kind: "descendants" };

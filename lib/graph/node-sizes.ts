@@ -7,4 +7,5 @@ export const nodeSizes: Record<LineageNode["kind"], Size> = {
   sandbox: { width: 208, height: 92 },
   moreSiblings: { width: 216, height: 84 },
   loadMore: { width: 248, height: 44 },
+  gap: { width: 248, height: 64 },
 };

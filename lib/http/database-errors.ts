@@ -3,6 +3,12 @@ import { ApiError } from "./errors";
 
 const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
 
+/** Whether a driver error is a unique violation of the named index (PostgreSQL and PGlite both report it). */
+export function violates(err: unknown, constraint: string): boolean {
+  const e = ((err as { cause?: unknown })?.cause ?? err) as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e?.code === "23505" && (e.constraint === constraint || (typeof e.message === "string" && e.message.includes(`"${constraint}"`)));
+}
+
 /**
  * Maps driver errors to API errors: a lost database is a 503 the client may retry;
  * a constraint or value error that validation let through is a 409/400, never a 500.

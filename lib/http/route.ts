@@ -1,15 +1,13 @@
-import crypto from "node:crypto";
 import type { z } from "zod";
-import { config } from "../config";
 import { getDb } from "../boot";
 import type { Db } from "../db/client";
 import type { Access } from "../contract/enums";
 import type { Parsed, RouteContract } from "../contract/registry";
 import { authenticate, isSameOrigin, type Authenticated } from "../auth/authenticate";
 import { allows, describeAccess } from "../auth/roles";
-import { sessionSecret } from "../auth/secret";
 import type { Actor } from "../audit";
 import { readJsonBody } from "./body";
+import { requestIdFor } from "./request-id";
 import { ApiError, errorResponse, forbidden, unauthorized } from "./errors";
 import { classifyDatabaseError } from "./database-errors";
 
@@ -36,10 +34,10 @@ const readMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function route<R extends RouteContract>(contract: R, handler: (ctx: RouteContext<R>) => Promise<Response>): RouteHandler {
   const wrapped = async (req: Request, ctx: NextContext): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id")?.slice(0, 100) || crypto.randomUUID();
+    const requestId = requestIdFor(req);
     try {
       const db = await getDb();
-      const principal = await authenticate(db, req, sessionSecret(config()));
+      const principal = await authenticate(db, req);
       if (contract.access !== "public") {
         if (!principal) throw unauthorized();
         if (!allows(contract.access, principal.role)) {
@@ -53,7 +51,7 @@ export function route<R extends RouteContract>(contract: R, handler: (ctx: Route
       const params = parse(contract.params, await ctx.params, "invalid_path", "path");
       const query = parse(contract.query, queryObject(req), "invalid_query", "query");
       const body = contract.body ? parse(contract.body, await readJsonBody(req), "invalid_body", "body") : undefined;
-      const actor = principal ? { id: principal.tokenId, name: principal.name, role: principal.role, requestId } : undefined;
+      const actor = principal ? { id: principal.id, name: principal.name, role: principal.role, requestId } : undefined;
       const res = await handler({ req, db, params, query, body, requestId, principal, actor } as RouteContext<R>);
       res.headers.set("x-request-id", requestId);
       return res;

@@ -5,6 +5,7 @@ import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
 import { assertNameFree } from "./names";
+import { attachRoots, lockLineage } from "./lineage-writes";
 import { sandboxPatchStateColumns, sandboxView, type SandboxRow } from "./views";
 
 export const sandboxNotFound = (ref: string) => notFound("sandbox_not_found", `No sandbox has the id or name "${ref}".`);
@@ -48,6 +49,9 @@ export type SandboxInput = {
 export async function upsertSandbox(db: Db, id: string, input: SandboxInput, actor: Actor) {
   return db.transaction(async (tx) => {
     if (input.basedOnSnapshotId !== undefined) {
+      const [before] = await tx.select({ basedOn: sandboxes.basedOnSnapshotId }).from(sandboxes).where(eq(sandboxes.id, id));
+      // Adopting a base re-parents snapshots: the lineage lock comes before this row's lock (lineage-writes.ts).
+      if (before && !before.basedOn) await lockLineage(tx, "exclusive");
       const [base] = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, input.basedOnSnapshotId));
       if (!base) {
         throw conflict("unknown_snapshot", `Snapshot ${input.basedOnSnapshotId} is unknown; report it with PUT /api/snapshots/{id} first.`);
@@ -87,20 +91,10 @@ export async function upsertSandbox(db: Db, id: string, input: SandboxInput, act
 }
 
 /**
- * A sandbox learns its base late: snapshots already taken of it now have that base as parent.
- * Refused when the base descends from this sandbox, which would close a loop in the lineage.
+ * A sandbox learns its base late: snapshots already taken of it (roots until now) move under that
+ * base with their subtrees, refused with lineage_cycle when the base descends from one of them.
  */
 async function adoptBase(tx: Executor, sandboxId: string, baseId: string) {
-  const [loop] = await rows<{ id: string }>(
-    tx,
-    sql`WITH RECURSIVE up AS (
-          SELECT id, parent_id, source_sandbox_id FROM snapshots WHERE id = ${baseId}
-          UNION
-          SELECT p.id, p.parent_id, p.source_sandbox_id FROM up JOIN snapshots p ON p.id = up.parent_id
-        )
-        SELECT id FROM up WHERE source_sandbox_id = ${sandboxId} LIMIT 1`,
-  );
-  if (loop) throw conflict("lineage_cycle", `Snapshot ${baseId} descends from sandbox ${sandboxId}; it cannot be its base.`);
-  await tx.update(snapshots).set({ parentId: baseId }).where(eq(snapshots.sourceSandboxId, sandboxId));
+  await lockLineage(tx, "exclusive");
+  await attachRoots(tx, (s) => sql`${s}.source_sandbox_id = ${sandboxId}`, baseId);
 }
-

@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from "../audit";
 import { assertNameFree } from "./names";
 import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
 import { childAncestry, type ParentAncestry } from "./ancestry";
+import { attachRoots, lockLineage, repairSubtrees, type LineageLock, type SnapshotsWhere } from "./lineage-writes";
 
 export const snapshotNotFound = (ref: string) =>
   notFound("snapshot_not_found", `No snapshot has the id or name "${ref}".`);
@@ -38,9 +39,23 @@ export type SnapshotInput = {
   expiresAt?: Date | null;
 };
 
-/** Ingest: creates or updates a snapshot. The parent is derived from the source sandbox's base. */
+/**
+ * Ingest: creates or updates a snapshot. The parent is derived from the source sandbox's base.
+ * A snapshot reported before its source (no `sourceSandboxId` yet) is a root until the source is
+ * reported; then it and its subtree move under the source's base, with depths and roots repaired
+ * in the same transaction (lib/lineage/lineage-writes.ts has the lock and the loop check).
+ */
 export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, actor: Actor) {
   return db.transaction(async (tx) => {
+    const changesAncestry = (row: { sourceSandboxId: string | null; createdAt: Date }) =>
+      (input.sourceSandboxId !== undefined && !row.sourceSandboxId) || (input.createdAt !== undefined && +input.createdAt !== +row.createdAt);
+    const [before] = await tx
+      .select({ sourceSandboxId: snapshots.sourceSandboxId, createdAt: snapshots.createdAt })
+      .from(snapshots)
+      .where(eq(snapshots.id, id));
+    let lock: LineageLock | null = before ? (changesAncestry(before) ? "exclusive" : null) : input.sourceSandboxId !== undefined ? "shared" : null;
+    if (lock) await lockLineage(tx, lock);
+
     let parentId: string | null = null;
     if (input.sourceSandboxId !== undefined) {
       const [source] = await tx
@@ -60,26 +75,35 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       ...(input.name !== undefined && { name: input.name }),
       ...(input.createdAt && { createdAt: input.createdAt }),
       ...(input.expiresAt !== undefined && { expiresAt: input.expiresAt }),
-      ...(input.sourceSandboxId !== undefined && { sourceSandboxId: input.sourceSandboxId, parentId }),
+      ...(input.sourceSandboxId !== undefined && { sourceSandboxId: input.sourceSandboxId }),
     };
-    const ancestry = childAncestry(id, parentId ? await parentAncestry(tx, parentId) : null);
-    const inserted = await tx
-      .insert(snapshots)
-      .values({ id, ...fields, ...ancestry })
-      .onConflictDoNothing()
-      .returning({ id: snapshots.id });
+    const inserted = before
+      ? []
+      : await tx
+          .insert(snapshots)
+          // created_at set here, in milliseconds like every Date: the children's skip pointers copy it
+          // through JavaScript (childAncestry), and a microsecond now() would come back truncated.
+          .values({ id, createdAt: new Date(), ...fields, parentId, ...childAncestry(id, parentId ? await parentAncestry(tx, parentId) : null) })
+          .onConflictDoNothing()
+          .returning({ id: snapshots.id });
     const created = inserted.length === 1;
     if (!created) {
       const [existing] = await tx
-        .select({ sourceSandboxId: snapshots.sourceSandboxId })
+        .select({ sourceSandboxId: snapshots.sourceSandboxId, createdAt: snapshots.createdAt })
         .from(snapshots)
         .where(eq(snapshots.id, id))
         .for("update");
-      if (existing?.sourceSandboxId && input.sourceSandboxId !== undefined && existing.sourceSandboxId !== input.sourceSandboxId) {
-        throw conflict("source_immutable", `Snapshot ${id} was taken of ${existing.sourceSandboxId}; its source cannot change.`);
+      if (existing!.sourceSandboxId && input.sourceSandboxId !== undefined && existing!.sourceSandboxId !== input.sourceSandboxId) {
+        throw conflict("source_immutable", `Snapshot ${id} was taken of ${existing!.sourceSandboxId}; its source cannot change.`);
       }
-      const reparented = input.sourceSandboxId !== undefined && !existing?.sourceSandboxId;
-      await tx.update(snapshots).set({ ...fields, ...(reparented && ancestry) }).where(eq(snapshots.id, id));
+      const repair = changesAncestry(existing!);
+      // The row appeared (or changed) since the first read: a rare race, settled by taking the lock now.
+      if (repair && lock !== "exclusive") await lockLineage(tx, (lock = "exclusive"));
+      await tx.update(snapshots).set(fields).where(eq(snapshots.id, id));
+      const self: SnapshotsWhere = (s) => sql`${s}.id = ${id}`;
+      const reparented = input.sourceSandboxId !== undefined && !existing!.sourceSandboxId;
+      if (reparented && parentId) await attachRoots(tx, self, parentId);
+      else if (repair) await repairSubtrees(tx, self);
     }
     await recordAudit(tx, actor, created ? "snapshot.create" : "snapshot.update", { type: "snapshot", id }, { status: input.status });
     return { created, snapshot: await getSnapshot(tx, id) };

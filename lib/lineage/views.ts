@@ -21,7 +21,7 @@ export const sandboxPatchStateColumns = sql.raw(patchStateOf("b"));
 
 /** Columns of a snapshot `s` (with its source sandbox `src` left-joined, and that sandbox's state). */
 export const snapshotColumns = sql.raw(`
-  s.id, s.name, s.parent_id, s.status, s.size_bytes::float8 AS size_bytes, s.created_at, s.expires_at,
+  s.id, s.name, s.parent_id, s.depth, s.root_id, s.status, s.size_bytes::float8 AS size_bytes, s.created_at, s.expires_at,
   src.id AS source_id, src.name AS source_name, src.status AS source_status, src.last_patch_sequence AS source_last_patch_sequence,
   ${patchStateOf("src", "source_")},
   (SELECT count(*)::int FROM patches p WHERE p.snapshot_id = s.id AND p.removed_at IS NULL) AS patch_count`);
@@ -32,6 +32,8 @@ export type SnapshotRow = {
   id: string;
   name: string | null;
   parent_id: string | null;
+  depth: number;
+  root_id: string;
   status: SnapshotStatus;
   size_bytes: number;
   created_at: Date | string;
@@ -65,6 +67,8 @@ export function snapshotView(r: SnapshotRow) {
     id: r.id,
     name: r.name,
     parentId: r.parent_id,
+    depth: r.depth,
+    rootId: r.root_id,
     // The sandbox the snapshot was taken of, with its state, so a client can draw it without another request.
     sourceSandbox: r.source_id
       ? {

@@ -1,6 +1,6 @@
 /**
  * Server side of /lineage/{ref}: resolves the anchor and reads the first tree page of each
- * direction straight from the database while the page renders, and hands them to React Query
+ * direction (and a deep chain's root) straight from the database while the page renders, and hands them to React Query
  * as its starting cache. The browser then draws the graph on hydration instead of waiting for
  * three more round trips (resolve, then both tree pages).
  */
@@ -31,6 +31,12 @@ export async function prefetchLineage(ref: string): Promise<DehydratedState> {
       const sortOrders = ["desc", "asc"] as const;
       const pages = await Promise.all(sortOrders.map((sortOrder) => getTreePage(db, { snapshotId: anchorId, sortOrder, limit: TREE_PAGE_SIZE })));
       sortOrders.forEach((sortOrder, i) => client.setQueryData(queryKeys.tree(anchorId, sortOrder), { pages: [pages[i]], pageParams: [undefined] }));
+      // A deep chain's root, drawn on the first view (the first page of useLineageChain's root side).
+      const anchor = pages[0]!.snapshots[0];
+      if (anchor && pages[0]!.pagination.next) {
+        const root = await getTreePage(db, { snapshotId: anchor.rootId, sortOrder: "desc", limit: 1 });
+        client.setQueryData(queryKeys.rootSide(anchorId), { pages: [root], pageParams: [undefined] });
+      }
     }
   } catch {
     // Unknown names, a database that is down: the browser asks again and shows the designed state.

@@ -12,6 +12,10 @@ export const TREE_PAGE_SIZE = TREE_PAGE_MAX;
 export const queryKeys = {
   resolve: (ref: string) => ["resolve", ref] as const,
   tree: (anchorId?: string, sortOrder?: "asc" | "desc") => (anchorId ? (["tree", anchorId, sortOrder] as const) : (["tree"] as const)),
+  /** A deep chain's root end, seen from `anchorId`: the root, then pages towards the anchor. */
+  rootSide: (anchorId: string) => ["rootSide", anchorId] as const,
+  /** The ancestor of `ref` at a generation or as of a date (a jump of the lineage view). */
+  ancestor: (jump: { of: string } & ({ depth: number } | { asOf: string })) => ["ancestor", jump] as const,
   branchPage: (snapshotId?: string, cursor?: string) => (snapshotId ? (["branch", snapshotId, cursor ?? null] as const) : (["branch"] as const)),
   snapshot: (id: string) => ["snapshot", id] as const,
   patches: (snapshotId: string, showRemoved?: boolean) =>
@@ -23,5 +27,6 @@ export const queryKeys = {
   recent: (limit?: number) => (limit ? (["recent", limit] as const) : (["recent"] as const)),
   search: (q: string) => ["search", q] as const,
   tokens: () => ["tokens"] as const,
+  users: () => ["users"] as const,
   audit: () => ["audit"] as const,
 };

@@ -31,6 +31,14 @@ export function checkStream(handler: unknown, method: string, path: string, stat
   }
 }
 
+/** Throws unless the route's contract declares this redirect (a 3xx with a Location and no body). */
+export function checkRedirect(handler: unknown, method: string, path: string, status: number, location: string | null) {
+  const contract = (handler as { contract?: RouteContract }).contract;
+  if (!contract?.redirects?.[status] || !location) {
+    throw new Error(`${method} ${path} answered ${status} to ${location ?? "nowhere"}, which its contract does not declare`);
+  }
+}
+
 /** Throws when a JSON answer does not match what the route's contract says for its status. */
 export function checkAnswer(handler: unknown, catchAll: boolean, method: string, path: string, status: number, body: unknown) {
   const result = answerSchema(handler, catchAll, status).safeParse(body);

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { checkAnswer, checkStream } from "./answer-schema";
+import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -69,8 +69,9 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   const res = await handler(req, { params: Promise.resolve(params) });
   const mediaType = (res.headers.get("content-type") ?? "").split(";")[0]!.trim();
   if (req.method === "HEAD") return res;
+  if (res.status >= 300 && res.status < 400) checkRedirect(handler, req.method, pathname, res.status, res.headers.get("location"));
   // A stream is not read here: it may never end. A 204 has no body, checked as null.
-  if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
+  else if (mediaType !== "application/json" && res.status !== 204) checkStream(handler, req.method, pathname, res.status, mediaType);
   else {
     const text = await res.clone().text();
     checkAnswer(handler, entry.catchAll, req.method, pathname, res.status, text ? JSON.parse(text) : null);

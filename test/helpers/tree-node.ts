@@ -7,6 +7,8 @@ export const treeNode = (id: string, fields: Partial<TreeNode> = {}): TreeNode =
   id,
   name: null,
   parentId: null,
+  depth: 0,
+  rootId: id,
   sourceSandbox: null,
   status: "created",
   sizeBytes: 1,

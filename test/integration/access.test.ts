@@ -23,6 +23,7 @@ afterAll(() => app.close());
 const routes: { key: string; access: Access; path: string; body?: unknown }[] = [
   { key: "GET snapshots/tree", access: "viewer", path: "/api/snapshots/tree?snapshotId=my-env" },
   { key: "GET snapshots/[ref]", access: "viewer", path: "/api/snapshots/my-env" },
+  { key: "GET snapshots/[ref]/ancestor", access: "viewer", path: "/api/snapshots/my-env/ancestor?depth=0" },
   { key: "PUT snapshots/[ref]", access: "runtime", path: "/api/snapshots/snap_acl", body: { status: "created", sizeBytes: 1 } },
   { key: "GET snapshots/[ref]/patches", access: "viewer", path: "/api/snapshots/my-env/patches" },
   { key: "GET snapshots/[ref]/sandboxes", access: "viewer", path: "/api/snapshots/my-env/sandboxes" },
@@ -39,9 +40,13 @@ const routes: { key: string; access: Access; path: string; body?: unknown }[] = 
   { key: "POST tokens", access: "admin", path: "/api/tokens", body: { role: "viewer", name: "acl" } },
   { key: "DELETE tokens/[id]", access: "admin", path: "/api/tokens/tok_missing" },
   { key: "GET audit", access: "admin", path: "/api/audit" },
+  { key: "GET users", access: "admin", path: "/api/users" },
+  { key: "DELETE users/[id]/sessions", access: "admin", path: "/api/users/usr_missing/sessions" },
   { key: "GET session", access: "viewer", path: "/api/session" },
   { key: "POST session", access: "public", path: "/api/session" },
   { key: "DELETE session", access: "public", path: "/api/session" },
+  { key: "GET session/oidc/start", access: "public", path: "/api/session/oidc/start" },
+  { key: "GET session/oidc/callback", access: "public", path: "/api/session/oidc/callback" },
   { key: "GET health", access: "public", path: "/api/health" },
   { key: "GET openapi.json", access: "public", path: "/api/openapi.json" },
   // OpenComputer's and Vercel's clients (errors on the OpenComputer routes are `{"error": "<message>"}`).
@@ -163,7 +168,7 @@ describe("browser sessions", () => {
     return cookie.split(";")[0]!;
   }
 
-  test("sign-in sets a signed cookie that authenticates reads and same-origin writes", async () => {
+  test("sign-in sets a session cookie that authenticates reads and same-origin writes", async () => {
     const cookie = await signIn(app.tokens.editor);
     const me = await app.call("GET", "/api/session", { token: null, headers: { cookie } });
     expect(me.body.user).toMatchObject({ role: "editor", name: "test-editor" });

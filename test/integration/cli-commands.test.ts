@@ -71,22 +71,22 @@ describe("lineage tree", () => {
       stderr: "",
       stdout: [
         "│",
-        "● snap_4c9b7e10   expires: 4d",
+        "● snap_4c9b7e10   gen 16   expires: 4d",
         "│   ├── sbx_4c9b7e10_2  running",
         "│   ╰── sbx_4c9b7e10_1  running",
         "│",
-        "● snap_4c9b7cff   expires: 4d",
+        "● snap_4c9b7cff   gen 15   expires: 4d",
         "│   ╰── sbx_4c9b7cff_1  running",
         "│",
-        "● snap_4c9b7bee   expires: 4d  ◂ current",
+        "● snap_4c9b7bee   gen 14   expires: 4d  ◂ current",
         "│   ╰── sbx_4c9b7bee_1  running",
         "│",
-        "● snap_4c9b7add   2 patches",
+        "● snap_4c9b7add   gen 13   2 patches",
         "│   ├── sbx_4c9b7add_3  stopped  2 pending",
         "│   ├── sbx_4c9b7add_2  running  2 pending",
         "│   ╰── sbx_4c9b7add_1  running  1 pending",
         "│",
-        "● snap_4c9b79cc   expires: 3d",
+        "● snap_4c9b79cc   gen 12   expires: 3d",
         "More ancestors:   lineage tree my-sandbox --direction desc --limit 3 --cursor snap_4c9b79cc",
         "More descendants: lineage tree my-sandbox --direction asc --limit 3 --cursor snap_4c9b7e10",
         "",
@@ -103,14 +103,14 @@ describe("lineage tree", () => {
       stderr: "",
       stdout: [
         "│",
-        "● snap_4c9b78bb   expires: 3d",
+        "● snap_4c9b78bb   gen 11   expires: 3d",
         "│   ├── sbx_4c9b78bb_2  running",
         "│   ╰── sbx_4c9b78bb_1  running",
         "│",
-        "● snap_4c9b77aa   expires: 3d",
+        "● snap_4c9b77aa   gen 10   expires: 3d",
         "│   ╰── sbx_4c9b77aa_1  running",
         "│",
-        "● snap_4c9b7699",
+        "● snap_4c9b7699   gen 9",
         "│   ╰── sbx_4c9b7699_1  running",
         "More ancestors:   lineage tree my-sandbox --direction desc --limit 3 --cursor snap_4c9b7699",
         "",
@@ -123,15 +123,15 @@ describe("lineage tree", () => {
       stderr: "",
       stdout: [
         "│",
-        "● snap_4c9b8143   expires: 5d",
+        "● snap_4c9b8143   gen 19   expires: 5d",
         "│   ╰── sbx_4c9b8143_1  running",
         "│",
-        "● snap_4c9b8032   expires: 5d",
+        "● snap_4c9b8032   gen 18   expires: 5d",
         "│   ├── sbx_4c9b8032_3  stopped",
         "│   ├── sbx_4c9b8032_2  running",
         "│   ╰── sbx_4c9b8032_1  running",
         "│",
-        "● snap_4c9b7f21",
+        "● snap_4c9b7f21   gen 17",
         "More descendants: lineage tree my-sandbox --direction asc --limit 3 --cursor snap_4c9b8143",
         "",
       ].join("\n"),
@@ -156,9 +156,46 @@ describe("lineage tree", () => {
     const run = await lineage(["tree", "popular-base", "--limit", "1", "--direction", "desc"]);
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[1]).toBe("● snap_4c9b7033 (popular-base)   expires: 1d  ◂ current");
+    const { depth } = (await app.call("GET", "/api/snapshots/popular-base")).body.snapshot;
+    expect(lines[1]).toBe(`● snap_4c9b7033 (popular-base)   gen ${depth}   expires: 1d  ◂ current`);
     expect(lines.filter((l) => l.startsWith("│   ├── sbx_4c9b7033_"))).toHaveLength(10);
     expect(lines[12]).toBe("│   ╰── + more (10+ in all)");
+  });
+
+  test("--root starts from the root of the chain (gen 0); its hints continue from the root", async () => {
+    const run = await lineage(["tree", "my-sandbox", "--root", "--direction", "asc", "--limit", "2"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n").filter((l) => l.startsWith("●"));
+    expect(lines[0]).toMatch(/^● snap_\w+\s+gen 1\b/);
+    expect(lines[1]).toMatch(/^● snap_4c9b6d00 \(base-ubuntu\)\s+gen 0\b.*◂ current$/);
+    const more = hint(run.stdout, "More descendants:")!;
+    expect(more.slice(0, 2)).toEqual(["tree", "snap_4c9b6d00"]);
+    const next = await lineage(more);
+    expect(next.code).toBe(0);
+    expect(next.stdout.split("\n").filter((l) => l.startsWith("●")).map((l) => /gen (\d+)/.exec(l)?.[1])).toEqual(["3", "2"]);
+  });
+
+  test("--as-of starts from the newest snapshot on the chain created by then", async () => {
+    const { createdAt } = (await app.call("GET", "/api/snapshots/snap_4c9b7add")).body.snapshot;
+    const run = await lineage(["tree", "my-sandbox", "--as-of", createdAt, "--direction", "desc", "--limit", "1"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[1]).toBe("● snap_4c9b7add   gen 13   2 patches  ◂ current");
+    const justBefore = new Date(Date.parse(createdAt) - 1).toISOString();
+    const earlier = await lineage(["tree", "my-sandbox", "--as-of", justBefore, "--direction", "desc", "--limit", "1"]);
+    expect(earlier.stdout.split("\n")[1]).toMatch(/^● snap_4c9b79cc   gen 12\b/);
+  });
+
+  test("--as-of before the chain existed, or a date that is not one, is refused", async () => {
+    const before = await lineage(["tree", "my-sandbox", "--as-of", "2000-01-01"]);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toMatch(/^error: no_snapshot_then: The chain of snap_4c9b7bee did not exist yet at 2000-01-01T23:59:59.999Z\.\n$/);
+    for (const [args, message] of [
+      [["--as-of", "yesterday"], '--as-of must be an ISO-8601 date-time or YYYY-MM-DD (got "yesterday")'],
+      [["--as-of", "2026-02-30"], '--as-of must be a real date (got "2026-02-30")'],
+      [["--root", "--as-of", "2026-01-01"], "--root and --as-of pick the start two ways; give one"],
+    ] as const) {
+      expect(await lineage(["tree", "my-sandbox", ...args])).toEqual({ code: 2, stdout: "", stderr: `error: ${message}\nRun "lineage tree --help" for usage.\n` });
+    }
   });
 
   test("--json prints the API pages", async () => {

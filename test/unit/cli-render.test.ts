@@ -13,14 +13,15 @@ const node = (id: string, fields: Partial<TreeNode> = {}) => treeNode(id, { crea
 const page = (snapshots: TreeNode[], next: string | null = null): TreePage => ({ snapshots, pagination: { next } });
 
 // A chain: snap_4c (oldest) ← snap_5a (anchor, my-env) ← snap_7d ← snap_8f (newest).
-const anchor = node("snap_5a0d7e2c", { name: "my-env", expiresAt: inHours(12), patchCount: 2 });
-const older = node("snap_4c9b6d1e", { expiresAt: inHours(8) });
+const anchor = node("snap_5a0d7e2c", { depth: 42, name: "my-env", expiresAt: inHours(12), patchCount: 2 });
+const older = node("snap_4c9b6d1e", { depth: 41, expiresAt: inHours(8) });
 const newer = node("snap_7d2c9a4b", {
+  depth: 43,
   expiresAt: inHours(72),
   siblings: [sibling("sbx_sibling_1", { name: "feature-x", failedAtSequence: 2 }), sibling("sbx_sibling_2", { status: "stopped", pendingPatches: 1 })],
   count: "2",
 });
-const newest = node("snap_8f3a2b1c", { expiresAt: inHours(24 * 5) });
+const newest = node("snap_8f3a2b1c", { depth: 44, expiresAt: inHours(24 * 5) });
 
 describe("renderTree", () => {
   test("anchored: descendants above, the anchor once and marked current, ancestors below, a hint per direction", () => {
@@ -34,15 +35,15 @@ describe("renderTree", () => {
     expect(text).toBe(
       [
         "│",
-        "● snap_8f3a2b1c            expires: 5d",
+        "● snap_8f3a2b1c            gen 44   expires: 5d",
         "│",
-        "● snap_7d2c9a4b            expires: 3d",
+        "● snap_7d2c9a4b            gen 43   expires: 3d",
         "│   ├── sbx_sibling_1 (feature-x)  running  failed at #2",
         "│   ╰── sbx_sibling_2              stopped  1 pending",
         "│",
-        "● snap_5a0d7e2c (my-env)   expires: 12h   2 patches  ◂ current",
+        "● snap_5a0d7e2c (my-env)   gen 42   expires: 12h   2 patches  ◂ current",
         "│",
-        "● snap_4c9b6d1e            expires: 8h",
+        "● snap_4c9b6d1e            gen 41   expires: 8h",
         "More ancestors:   lineage tree my-sandbox --direction desc --limit 3 --cursor snap_4c9b6d1e",
         "More descendants: lineage tree my-sandbox --direction asc --limit 3 --cursor snap_8f3a2b1c",
         "",
@@ -62,19 +63,19 @@ describe("renderTree", () => {
   });
 
   test("a continuation has no current marker, no other side, and its own further hint", () => {
-    const ancestors = render({ ref: "my-sandbox", limit: 2, anchored: false, ancestors: page([older, node("snap_3b")], "snap_3b") });
+    const ancestors = render({ ref: "my-sandbox", limit: 2, anchored: false, ancestors: page([older, node("snap_3b", { depth: 40 })], "snap_3b") });
     expect(ancestors).toBe(
       [
         "│",
-        "● snap_4c9b6d1e   expires: 8h",
+        "● snap_4c9b6d1e   gen 41   expires: 8h",
         "│",
-        "● snap_3b",
+        "● snap_3b         gen 40",
         "More ancestors:   lineage tree my-sandbox --direction desc --limit 2 --cursor snap_3b",
         "",
       ].join("\n"),
     );
     const descendants = render({ ref: "my-sandbox", limit: 2, anchored: false, descendants: page([newer, newest]) });
-    expect(descendants.split("\n").filter((l) => l.startsWith("●"))).toEqual(["● snap_8f3a2b1c   expires: 5d", "● snap_7d2c9a4b   expires: 3d"]);
+    expect(descendants.split("\n").filter((l) => l.startsWith("●"))).toEqual(["● snap_8f3a2b1c   gen 44   expires: 5d", "● snap_7d2c9a4b   gen 43   expires: 3d"]);
     expect(descendants).not.toContain("current");
     expect(descendants).not.toContain("More");
   });
@@ -99,7 +100,7 @@ describe("renderTree", () => {
       anchored: false,
       ancestors: page([node("snap_f", { status: "failed", expiresAt: inHours(-1) })]),
     });
-    expect(text).toBe("│\n● snap_f   expired   failed\n");
+    expect(text).toBe("│\n● snap_f   gen 0   expired   failed\n");
   });
 
   test("colour codes only with the colour style", () => {

@@ -14,6 +14,8 @@ function snapshot(i: number): TreeNode {
     id: `snap_${i}`,
     name: null,
     parentId: `snap_${i - 1}`,
+    depth: i,
+    rootId: "snap_0",
     sourceSandbox: sandbox(`sbx_src_${i}`),
     status: "created",
     sizeBytes: 1,

@@ -10,6 +10,7 @@ import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 const labels: Record<LoadTarget["kind"], string> = {
   ancestors: "↑ Load more ancestors",
   descendants: "↓ Load more descendants",
+  rootSide: "↓ Load the next generations",
   branch: "↓ Load more of this branch",
 };
 

@@ -3,6 +3,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { formatAge, formatExpiry } from "@/lib/ui/format";
+import { formatGeneration } from "@/lib/graph/deep-chain";
 import { nodeSizes } from "@/lib/graph/node-sizes";
 import { StatusDot } from "@/components/app/StatusDot";
 import type { GraphNodeOf } from "./types";
@@ -25,6 +26,10 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
       <div className="flex items-center justify-between gap-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
         <span className="flex items-center gap-1.5">
           <span aria-hidden>◆</span> snapshot
+          <span data-testid="generation" className="font-mono font-normal tracking-normal normal-case" title="Generations below the root of its chain">
+            gen {formatGeneration(snapshot.depth)}
+          </span>
+          {snapshot.depth === 0 && <span className="rounded bg-slate-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case dark:bg-slate-500">root</span>}
           {isAnchor && <span className="rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">current</span>}
         </span>
         <span className="font-normal tracking-normal normal-case">

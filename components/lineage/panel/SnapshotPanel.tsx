@@ -8,7 +8,9 @@ import { patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
+import { formatGeneration } from "@/lib/graph/deep-chain";
 import { DetailRow } from "./DetailRow";
+import { GenerationJump } from "./GenerationJump";
 import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -36,7 +38,9 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange, o
         <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <NodeLink id={s.parentId} name={null} onSelect={onSelect} /> : "—"}</DetailRow>
+        <DetailRow label="Generation">{s.depth === 0 ? "0 (the root)" : <>{formatGeneration(s.depth)} · root <NodeLink id={s.rootId} name={null} onSelect={onSelect} /></>}</DetailRow>
       </PanelDetails>
+      <GenerationJump snapshot={s} />
       <FleetOverview snapshotId={s.id} onOpen={() => onOpenFleet({})} />
       <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
       <SnapshotPatches

@@ -9,6 +9,7 @@ export const treeHelp = `Usage: lineage tree <sandbox-or-snapshot> [options]
 
 Shows the snapshot lineage around a sandbox's current snapshot (or a snapshot),
 newest at the top: descendants above, ancestors below, sibling sandboxes beside.
+Each snapshot shows its generation ("gen N": N snapshots below its root).
 A name is looked up as a sandbox first, then as a snapshot; pass the snap_… id
 to pick a snapshot that shares its name with a sandbox.
 
@@ -16,6 +17,10 @@ Options:
   --limit N              snapshots per direction, 1 to 10 (default 10)
   --direction asc|desc   one direction only: asc = descendants, desc = ancestors
   --cursor ID            continue after ID (from a "More …" hint); needs --direction
+  --root                 start from the root of the chain (generation 0)
+  --as-of DATE           start from the newest snapshot on the chain created at or
+                         before DATE (ISO-8601 date-time, or YYYY-MM-DD: the end of that
+                         day, UTC)
   --json                 print the API pages as JSON: {"desc": page, "asc": page}
   --url URL              Lineage server (default $LINEAGE_URL or http://localhost:3000)
   --token TOKEN          API token (default $LINEAGE_TOKEN)
@@ -24,12 +29,23 @@ Options:
 
 const limit = z.string().regex(/^([1-9]|10)$/, "must be a whole number from 1 to 10").transform(Number);
 const direction = z.enum(["asc", "desc"], { error: "must be asc or desc" });
+// A day alone means its last moment: "as of Tuesday" includes what Tuesday made.
+const asOf = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, "must be an ISO-8601 date-time or YYYY-MM-DD")
+  .refine((s) => {
+    const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d && m >= 1 && m <= 12;
+  }, "must be a real date")
+  .transform((s) => new Date(s.length === 10 ? `${s}T23:59:59.999Z` : s).toISOString());
 
 export async function runTree(args: string[], io: Io): Promise<void> {
   const { values, positionals: given } = parse("tree", args, {
     limit: { type: "string" },
     direction: { type: "string" },
     cursor: { type: "string" },
+    root: { type: "boolean" },
+    "as-of": { type: "string" },
   });
   if (values.help) return void io.stdout.write(treeHelp);
   const [ref] = positionals("tree", given, ["sandbox-or-snapshot"]) as [string];
@@ -38,9 +54,15 @@ export async function runTree(args: string[], io: Io): Promise<void> {
   if (values.cursor !== undefined && only === undefined) {
     throw new UsageError("--cursor needs --direction asc|desc (a cursor continues one direction)", "tree");
   }
+  const asOfDate = values["as-of"] === undefined ? undefined : checkOption("tree", "as-of", asOf, values["as-of"]);
+  if (values.root && asOfDate !== undefined) throw new UsageError("--root and --as-of pick the start two ways; give one", "tree");
   const session = openSession("tree", values, io);
 
-  const snapshotId = await resolveAnchor(session.client, ref);
+  const resolved = await resolveAnchor(session.client, ref);
+  const reanchored = values.root || asOfDate !== undefined;
+  const snapshotId = reanchored
+    ? (await session.client.ancestor(resolved, asOfDate === undefined ? { depth: "0" } : { asOf: asOfDate })).snapshot.id
+    : resolved;
   const fetchPage = (sortOrder: Direction) => session.client.tree({ snapshotId, sortOrder, limit: pageSize, cursor: values.cursor });
   const [ancestors, descendants] = await Promise.all([
     only === "asc" ? undefined : fetchPage("desc"),
@@ -49,6 +71,7 @@ export async function runTree(args: string[], io: Io): Promise<void> {
   // JSON leaves out the direction not fetched.
   if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
 
-  const view: TreeView = { ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
+  // Hints continue from the snapshot the view starts at, so their cursors stay on its walk.
+  const view: TreeView = { ref: reanchored ? snapshotId : ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
   session.print(renderTree(view, session));
 }

@@ -39,6 +39,8 @@ export function renderTree(view: TreeView, { now, style }: RenderOptions): strin
   for (const node of nodes) {
     const expiry = expiryText(node.expiresAt, now);
     const meta = [
+      // The generation: how many snapshots below the chain's root it is (the root is gen 0).
+      `gen ${node.depth}`,
       expiry === "expired" ? style.red(expiry) : expiry,
       node.status === "created" ? null : style.red(node.status),
       node.patchCount ? `${node.patchCount} patch${node.patchCount === 1 ? "" : "es"}` : null,
