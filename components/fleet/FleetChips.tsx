@@ -27,7 +27,7 @@ export function FleetChips({ label, name, chips, allCount, selected, onSelect }:
   };
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1.5">
-      <span className="w-12 shrink-0 text-[11px] text-slate-500 uppercase">{label}</span>
+      <span className="w-12 shrink-0 text-[11px] text-slate-500 dark:text-slate-400 uppercase">{label}</span>
       {chip(null, "all", allCount)}
       {chips.map((c) => chip(c.value, c.label, c.count))}
     </div>

@@ -76,7 +76,7 @@ export function FleetRows({ rows, hasMore, loadingMore, failed, onLoadMore, onPi
             );
           }
           return (
-            <div key="more" style={style} className="absolute inset-x-0 top-0 flex items-center justify-center text-xs text-slate-500">
+            <div key="more" style={style} className="absolute inset-x-0 top-0 flex items-center justify-center text-xs text-slate-500 dark:text-slate-400">
               {failed ? (
                 <button type="button" onClick={onLoadMore} className="text-red-700 hover:underline dark:text-red-300">
                   Could not load more sandboxes · Retry

@@ -160,7 +160,7 @@ function GraphSkeleton() {
       {[0, 1, 2, 3].map((i) => (
         <div key={i} className={`h-20 animate-pulse bg-slate-200 dark:bg-slate-800 ${i % 2 ? "w-52 rounded-2xl" : "w-60 rounded-md"}`} />
       ))}
-      <p className="text-sm text-slate-500">Walking the lineage…</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Walking the lineage…</p>
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
   if (!permission.allowed) {
     return (
       <div className="space-y-2">
-        <button type="button" disabled className="w-full cursor-not-allowed rounded-md bg-slate-200 px-3 py-2 text-sm font-medium text-slate-500 dark:bg-slate-800">
+        <button type="button" disabled className="w-full cursor-not-allowed rounded-md bg-slate-200 px-3 py-2 text-sm font-medium text-slate-500 dark:text-slate-400 dark:bg-slate-800">
           Attach patch
         </button>
         <Notice tone="info">{permission.reason}.</Notice>
@@ -118,7 +118,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
       </div>
       <div className="space-y-1">
         <label htmlFor="patch-description" className="block text-sm font-medium">
-          Description <span className="font-normal text-slate-500">(optional)</span>
+          Description <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
         </label>
         <input
           id="patch-description"

@@ -34,7 +34,7 @@ export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }:
     <section aria-label="Patches" className="space-y-2">
       <div className="flex items-center justify-between">
         <h3 className="text-sm font-semibold">Patches</h3>
-        <label className="flex items-center gap-1.5 text-xs text-slate-500">
+        <label className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
           <input type="checkbox" checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} />
           show removed
         </label>
@@ -57,15 +57,15 @@ export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }:
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="min-w-0 text-sm">
                 <span className="font-mono font-semibold">#{p.sequence}</span>{" "}
-                <span className={p.removedAt ? "line-through" : ""}>{p.description || <em className="text-slate-500">no description</em>}</span>
+                <span className={p.removedAt ? "line-through" : ""}>{p.description || <em className="text-slate-500 dark:text-slate-400">no description</em>}</span>
               </span>
               {p.removedAt ? (
-                <span className="text-xs text-slate-500">removed by {p.removedBy}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">removed by {p.removedBy}</span>
               ) : (
                 <RemovePatchButton snapshotId={snapshotId} patch={p} permission={removePermission} onRemoved={setRemoved} />
               )}
             </div>
-            <p className="mb-1 text-xs text-slate-500">
+            <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
               by {p.createdBy} · {formatAge(p.createdAt)}
             </p>
             {!p.removedAt && (

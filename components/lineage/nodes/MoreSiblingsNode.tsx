@@ -37,13 +37,13 @@ function MoreSiblingsNodeView({ data }: NodeProps<GraphNodeOf<"moreSiblings">>) 
             {failed > 0 && <span className="text-red-700 dark:text-red-300">{`${formatCount(failed)} failed`}</span>}
             {pending > 0 && <span className="text-amber-700 dark:text-amber-300">{`${formatCount(pending)} pending`}</span>}
             {failed === 0 && pending === 0 && <span className="text-emerald-700 dark:text-emerald-300">all up to date</span>}
-            <span className="ml-auto text-slate-500">list ▸</span>
+            <span className="ml-auto text-slate-500 dark:text-slate-400">list ▸</span>
           </span>
         </>
       ) : (
         <>
           <span className="text-sm font-semibold">{`${data.node.shown}+ sandboxes`}</span>
-          <span className="text-[11px] text-slate-500">{counts.isError ? "counts unavailable · open to list" : "counting…"}</span>
+          <span className="text-[11px] text-slate-500 dark:text-slate-400">{counts.isError ? "counts unavailable · open to list" : "counting…"}</span>
         </>
       )}
     </div>

@@ -38,12 +38,12 @@ export function SidePanel(props: Props) {
       className="fixed inset-x-0 top-12 bottom-0 z-30 flex flex-col bg-white shadow-2xl md:static md:z-auto md:w-[400px] md:shrink-0 md:border-l md:border-slate-200 md:shadow-none dark:bg-slate-900 md:dark:border-slate-800"
     >
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <span className="text-xs text-slate-500">{listOpen ? "Sandboxes" : "Details"} · Esc to close</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{listOpen ? "Sandboxes" : "Details"} · Esc to close</span>
         <button
           type="button"
           onClick={onClose}
           aria-label="Close details"
-          className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="rounded-md px-2 py-1 text-lg leading-none text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           ×
         </button>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Role } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
-import { patchPermission } from "@/lib/ui/permissions";
+import { attachPermission, patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
@@ -42,7 +42,7 @@ export function SnapshotPanel({ snapshotId, role, onSelect, onComposingChange, o
       </PanelDetails>
       <GenerationJump snapshot={s} />
       <FleetOverview snapshotId={s.id} onOpen={() => onOpenFleet({})} />
-      <AttachPatchForm snapshotId={s.id} permission={patchPermission(role, "attaching patches")} onComposingChange={onComposingChange} />
+      <AttachPatchForm snapshotId={s.id} permission={attachPermission(role, s.status)} onComposingChange={onComposingChange} />
       <SnapshotPatches
         snapshotId={s.id}
         removePermission={patchPermission(role, "removing patches")}
