@@ -1,24 +1,7 @@
 import type { NextConfig } from "next";
 
-const dev = process.env.NODE_ENV === "development";
-
-// Next.js bootstraps pages with inline scripts, hence 'unsafe-inline'; 'unsafe-eval' only for dev tooling.
-// React Flow positions nodes with inline styles; PNG export renders through data: and blob: URLs.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// The Content-Security-Policy (with a per-request nonce), HSTS and Cache-Control come from proxy.ts.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },

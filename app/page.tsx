@@ -18,7 +18,7 @@ export default async function HomePage() {
           <SearchBox autoFocus />
         </div>
         <section className="mt-10">
-          <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Recent sandboxes</h2>
+          <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">Recent sandboxes</h2>
           <RecentSandboxes />
         </section>
       </main>

@@ -116,3 +116,32 @@ test.describe("support tasks", () => {
     await shot(page, "tasks-phone-compose");
   });
 });
+
+test("the demo's golden snapshot: the group node, the list and its rollouts, light and dark", async ({ editorPage: page }) => {
+  test.setTimeout(120_000); // six views, each loaded and settled
+  const fleet = { name: "golden-base", snap: "snap_golden" };
+  for (const theme of ["light", "dark"] as const) {
+    await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+    await page.goto(`/lineage/${fleet.name}`);
+    await expect(graphNode(page, `more:${fleet.snap}`).getByTestId("fleet-group")).toHaveAttribute("data-total", /\d+/);
+    await graphSettled(page);
+    // Walk the keyboard focus along the newest sandboxes to the group node: the view follows it.
+    await page.getByTestId("lineage-graph").focus();
+    await page.keyboard.press("ArrowDown");
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await expect(nodeCard(page, `more:${fleet.snap}`)).toHaveAttribute("data-focused", "true");
+    await viewportAtRest(page);
+    await shot(page, `fleet-group-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}&fleet=${fleet.snap}`);
+    await expect(page.getByTestId("fleet-row").first()).toBeVisible();
+    await graphSettled(page);
+    await shot(page, `fleet-list-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}`);
+    const rollout = page.getByTestId("rollout").first();
+    await rollout.scrollIntoViewIfNeeded();
+    await expect(rollout).toBeVisible();
+    await shot(page, `fleet-rollout-${theme}`);
+  }
+});

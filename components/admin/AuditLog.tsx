@@ -27,9 +27,9 @@ export function AuditLog() {
       {audit.isError ? (
         <QueryError error={audit.error} onRetry={() => audit.refetch()} title="Could not load the audit log" />
       ) : audit.isPending ? (
-        <p className="text-sm text-slate-500">Loading the audit log…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading the audit log…</p>
       ) : events.length === 0 ? (
-        <p className="text-sm text-slate-500">No writes recorded yet.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No writes recorded yet.</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
           <table data-testid="audit-table" className="w-full text-left text-sm">
@@ -62,7 +62,7 @@ export function AuditLog() {
                   <td className="max-w-64 truncate px-3 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>
                     {JSON.stringify(e.details)}
                   </td>
-                  <td className="max-w-32 truncate px-3 py-2 font-mono text-xs text-slate-500" title={e.requestId}>
+                  <td className="max-w-32 truncate px-3 py-2 font-mono text-xs text-slate-500 dark:text-slate-400" title={e.requestId}>
                     {e.requestId}
                   </td>
                 </tr>

@@ -84,18 +84,18 @@ export function TokenManager() {
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} title="Could not load tokens" />
       ) : list.isPending ? (
-        <p className="text-sm text-slate-500">Loading tokens…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading tokens…</p>
       ) : (
         <ul data-testid="token-list" className="divide-y divide-slate-100 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {list.data.tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
               <span className="font-medium">{t.name}</span>
               <RoleBadge role={t.role} />
-              <span className="font-mono text-xs text-slate-500">{t.id}</span>
-              <span className="text-xs text-slate-500">created {formatDateTime(t.createdAt)}</span>
+              <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{t.id}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">created {formatDateTime(t.createdAt)}</span>
               <span className="flex-1" />
               {t.revokedAt ? (
-                <span className="text-xs text-slate-500">revoked {formatDateTime(t.revokedAt)}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">revoked {formatDateTime(t.revokedAt)}</span>
               ) : (
                 <button
                   type="button"

@@ -5,7 +5,7 @@ import { SearchBox } from "@/components/home/SearchBox";
 export function NotFoundState({ what }: { what?: string }) {
   return (
     <div className="mx-auto w-full max-w-lg px-4 py-16 text-center" data-testid="not-found">
-      <p className="text-5xl font-semibold text-slate-300 dark:text-slate-700">404</p>
+      <p className="text-5xl font-semibold text-slate-500 dark:text-slate-400">404</p>
       <h1 className="mt-2 text-xl font-semibold">{what ? <>No sandbox or snapshot is called “{what}”</> : "This page does not exist"}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">Check the spelling, or search by part of a name or id:</p>
       <div className="mt-4 text-left">

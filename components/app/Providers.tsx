@@ -10,14 +10,14 @@ import { ApiRequestError } from "@/lib/client";
 const retry = (failures: number, error: unknown) =>
   failures < 2 && !(error instanceof ApiRequestError && error.status < 500);
 
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ children, nonce }: { children: React.ReactNode; nonce: string | undefined }) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry, refetchOnWindowFocus: false } } }),
   );
   return (
     // The theme is a class on <html>, remembered in localStorage, else the OS preference; next-themes
-    // sets it before the first paint, so a dark page never flashes white.
-    <ThemeProvider attribute="class" storageKey="lineage-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
+    // sets it before the first paint, so a dark page never flashes white (its script carries the CSP nonce).
+    <ThemeProvider nonce={nonce} attribute="class" storageKey="lineage-theme" defaultTheme="system" enableSystem disableTransitionOnChange>
       <NuqsAdapter>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </NuqsAdapter>

@@ -27,7 +27,7 @@ export function RecentSandboxes() {
   }
   if (recent.isError) return <QueryError error={recent.error} onRetry={() => recent.refetch()} title="Could not load recent sandboxes" />;
   if (recent.data.sandboxes.length === 0) {
-    return <p className="py-8 text-center text-sm text-slate-500">No sandboxes yet. They appear here as the platform reports them.</p>;
+    return <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No sandboxes yet. They appear here as the platform reports them.</p>;
   }
   return (
     <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Recent sandboxes">
@@ -39,7 +39,7 @@ export function RecentSandboxes() {
           >
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium">{s.name ?? <span className="font-mono text-sm">{s.id}</span>}</span>
-              <span className="block truncate text-xs text-slate-500">
+              <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
                 {s.name && <span className="font-mono">{s.id} · </span>}
                 {s.basedOnSnapshotId ? (
                   <>
@@ -54,7 +54,7 @@ export function RecentSandboxes() {
               <StatusDot status={s.status} />
             </span>
             <PatchStateBadge state={s} basedOn={s.basedOnSnapshotId} />
-            <span className="hidden w-20 text-right text-xs text-slate-500 sm:block">{formatAge(s.updatedAt)}</span>
+            <span className="hidden w-20 text-right text-xs text-slate-500 dark:text-slate-400 sm:block">{formatAge(s.updatedAt)}</span>
           </Link>
         </li>
       ))}

@@ -4,7 +4,7 @@ import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/ui/api";
-import { useDebouncedValue } from "./useDebouncedValue";
+import { useDebouncedValue } from "@/components/app/useDebouncedValue";
 import { StatusDot } from "@/components/app/StatusDot";
 import { isTypingTarget } from "@/lib/ui/keyboard";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -87,7 +87,7 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
         placeholder={large ? "Search a sandbox or snapshot by name or id" : "Search…"}
         className={`w-full rounded-lg border border-slate-300 bg-white pr-10 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 ${large ? "px-4 py-3 text-base" : "px-3 py-1.5 text-sm"}`}
       />
-      <kbd className={`pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 ${query ? "hidden" : "hidden sm:block"} rounded border border-slate-300 px-1.5 text-xs text-slate-500 dark:border-slate-600`}>
+      <kbd className={`pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 ${query ? "hidden" : "hidden sm:block"} rounded border border-slate-300 px-1.5 text-xs text-slate-600 dark:text-slate-400 dark:border-slate-600`}>
         /
       </kbd>
       {open && q !== "" && (
@@ -99,9 +99,9 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
         >
           {search.isError && <li className="px-3 py-2 text-sm text-red-700 dark:text-red-300">{errorMessage(search.error)}</li>}
           {search.isSuccess && results.length === 0 && (
-            <li className="px-3 py-2 text-sm text-slate-500">No sandbox or snapshot matches “{q}”.</li>
+            <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">No sandbox or snapshot matches “{q}”.</li>
           )}
-          {search.isPending && <li className="px-3 py-2 text-sm text-slate-500">Searching…</li>}
+          {search.isPending && <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">Searching…</li>}
           {results.map((hit, i) => (
             <li
               key={hit.id}
@@ -119,9 +119,9 @@ export function SearchBox({ autoFocus = false, initialQuery = "", size = "large"
               </span>
               <span className="min-w-0 flex-1 truncate">
                 {hit.name && <span className="font-medium">{hit.name} </span>}
-                <span className="font-mono text-xs text-slate-500">{hit.id}</span>
+                <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{hit.id}</span>
               </span>
-              <span className="shrink-0 text-xs text-slate-500">
+              <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">
                 <StatusDot status={hit.status} />
               </span>
             </li>

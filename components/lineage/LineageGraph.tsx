@@ -69,9 +69,11 @@ type Props = {
   exportName: string;
   onActivate: (node: LineageNode) => void;
   onFocus: (id: string) => void;
+  /** A node to bring into view once it is placed (a sandbox picked from a fleet list). */
+  revealId: string | null;
 };
 
-export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus }: Props) {
+export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus, revealId }: Props) {
   const flow = useReactFlow<GraphNode>();
   const store = useStoreApi<GraphNode>();
   const theme = useResolvedTheme();
@@ -157,6 +159,14 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     const visible = left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height;
     if (!visible) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
   };
+
+  // A picked sandbox is drawn when its details arrive: bring it into view then, once.
+  const revealed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!revealId || revealed.current === revealId || !boxes.has(revealId)) return;
+    revealed.current = revealId;
+    reveal(revealId);
+  });
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const direction = arrowDirections[e.key];

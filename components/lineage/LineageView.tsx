@@ -34,7 +34,7 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
   const goTo = useGoTo();
 
   if (resolved.isPending) {
-    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding “{refParam}”…</p>;
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding “{refParam}”…</p>;
   }
   if (resolved.isError) {
     if (isNotFound(resolved.error)) return <NotFoundState what={refParam} />;

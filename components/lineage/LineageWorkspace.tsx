@@ -16,7 +16,11 @@ import type { JumpTrail } from "./JumpBreadcrumb";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
+import { useDrawnSandboxes } from "./useDrawnSandboxes";
 import { isTypingTarget } from "@/lib/ui/keyboard";
+import type { FleetUrl } from "@/lib/ui/fleet";
+import type { FleetSandbox } from "@/lib/client";
+import { noFleetList } from "@/lib/ui/lineage-url";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
 const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
@@ -39,10 +43,24 @@ type Props = {
 export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
-  // `?node=` holds the selection, so a link reopens the same view.
-  const [{ node: selectedId }, setUrlState] = useLineageUrlState();
-  const select = useCallback((id: string | null) => void setUrlState({ node: id }), [setUrlState]);
+  // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
+  const [url, setUrlState] = useLineageUrlState();
+  const selectedId = url.node;
+  const fleet = url.fleet ? { snapshotId: url.fleet, url: { state: url.state, status: url.status, q: url.q, patch: url.patch } } : null;
+  // Selecting anything in the graph or the panel's links leaves the fleet list.
+  const select = useCallback((id: string | null) => void setUrlState({ node: id, ...noFleetList }), [setUrlState]);
+  const openFleet = (snapshotId: string, filters: Partial<FleetUrl> = {}) =>
+    void setUrlState({ node: snapshotId, ...noFleetList, fleet: snapshotId, ...filters });
   const [focusedId, setFocusedId] = useState(selectedId ?? landingId);
+  // A link to a sandbox picked from a list draws it again.
+  const { drawn, pick } = useDrawnSandboxes(url.fleet && selectedId?.startsWith("sbx_") ? { snapshotId: url.fleet, sandboxId: selectedId } : null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  const pickFromFleet = (snapshotId: string, sandbox: FleetSandbox) => {
+    pick(snapshotId, sandbox.id);
+    setFocusedId(sandbox.id);
+    setRevealId(sandbox.id);
+    void setUrlState({ node: sandbox.id });
+  };
   const [composingFor, setComposingFor] = useState<string | null>(null);
   // Arriving without a selection in the URL selects what was asked for, so its panel opens at once.
   const arrived = useRef(false);
@@ -62,12 +80,13 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
         ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
+        drawn,
         rootSide: chain.rootSide.nodes.length
           ? { snapshots: chain.rootSide.nodes, more: { hasMore: true, loading: chain.rootSide.loadingMore, failed: chain.rootSide.loadMoreFailed } }
           : undefined,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, drawn, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
   );
   // The first view centres on the deep-linked node, else the one the page was opened for, when the
   // graph has it (it may sit in a branch that is not expanded yet, or beyond the drawn siblings), else on the anchor.
@@ -97,7 +116,7 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
         if (node.place === "sibling") expand(node.id);
         return select(node.id);
       case "moreSiblings":
-        return select(node.basedOn);
+        return openFleet(node.basedOn);
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
@@ -142,6 +161,7 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
               exportName={`lineage-${title}`}
               onActivate={activate}
               onFocus={setFocusedId}
+              revealId={revealId}
             />
           </ReactFlowProvider>
         </div>
@@ -151,11 +171,17 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
           nodeId={selectedId}
           role={role}
           onClose={close}
-          shareHref={lineageHref(refParam, { node: selectedId })}
+          shareHref={lineageHref(refParam, url)}
           reachPreview={reach?.list ?? null}
           onSelect={select}
           onComposingChange={setComposingFor}
           onCollapseBranch={branches.get(selectedId)?.state === "ready" ? () => collapse(selectedId) : undefined}
+          fleet={fleet}
+          onOpenFleet={openFleet}
+          onFleetChange={(change) => void setUrlState(change)}
+          onCloseFleet={() => void setUrlState(noFleetList)}
+          onPick={pickFromFleet}
+          onBackToFleet={() => void setUrlState({ node: url.fleet })}
         />
       )}
     </div>
@@ -172,7 +198,7 @@ function GraphSkeleton() {
       {[0, 1, 2, 3].map((i) => (
         <div key={i} className={`h-20 animate-pulse bg-slate-200 dark:bg-slate-800 ${i % 2 ? "w-52 rounded-2xl" : "w-60 rounded-md"}`} />
       ))}
-      <p className="text-sm text-slate-500">Walking the lineage…</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">Walking the lineage…</p>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { api, errorMessage } from "@/lib/ui/api";
 import type { Permission } from "@/lib/ui/permissions";
 import { Notice } from "./Notice";
 import { ReachPreviewList } from "./ReachPreviewList";
+import { AttachReach } from "./AttachReach";
 import { refreshAfterPatchChange } from "./refreshAfterPatchChange";
 
 type Props = {
@@ -62,7 +63,7 @@ export function AttachPatchForm({ snapshotId, permission, reachPreview, onCompos
   if (!permission.allowed) {
     return (
       <div className="space-y-2">
-        <button type="button" disabled className="w-full cursor-not-allowed rounded-md bg-slate-200 px-3 py-2 text-sm font-medium text-slate-500 dark:bg-slate-800">
+        <button type="button" disabled className="w-full cursor-not-allowed rounded-md bg-slate-200 px-3 py-2 text-sm font-medium text-slate-500 dark:text-slate-400 dark:bg-slate-800">
           Attach patch
         </button>
         <Notice tone="info">{permission.reason}.</Notice>
@@ -98,6 +99,7 @@ export function AttachPatchForm({ snapshotId, permission, reachPreview, onCompos
       }}
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/50 p-3 dark:border-amber-800 dark:bg-amber-950/20"
     >
+      <AttachReach snapshotId={snapshotId} />
       <div className="space-y-1">
         <p className="text-xs text-amber-900 dark:text-amber-200">
           This patch reaches only the sandboxes started from this snapshot (one level deep), on their next wake. Of those in the graph:
@@ -122,7 +124,7 @@ export function AttachPatchForm({ snapshotId, permission, reachPreview, onCompos
       </div>
       <div className="space-y-1">
         <label htmlFor="patch-description" className="block text-sm font-medium">
-          Description <span className="font-normal text-slate-500">(optional)</span>
+          Description <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
         </label>
         <input
           id="patch-description"

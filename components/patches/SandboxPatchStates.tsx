@@ -20,20 +20,20 @@ function PatchRun({ patch }: { patch: SandboxPatch }) {
     <li data-testid="sandbox-patch" className="rounded-md border border-slate-200 p-2 dark:border-slate-700">
       <div className="flex items-baseline justify-between gap-2 text-sm">
         <span className="min-w-0 truncate">
-          <span className="font-mono font-semibold">#{patch.sequence}</span> {patch.description || <em className="text-slate-500">no description</em>}
+          <span className="font-mono font-semibold">#{patch.sequence}</span> {patch.description || <em className="text-slate-500 dark:text-slate-400">no description</em>}
         </span>
         <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${stateStyles[patch.state] ?? ""}`}>{patch.state}</span>
       </div>
-      {patch.ranAt && <p className="text-xs text-slate-500">last run {formatAge(patch.ranAt)}</p>}
+      {patch.ranAt && <p className="text-xs text-slate-500 dark:text-slate-400">last run {formatAge(patch.ranAt)}</p>}
       {patch.state === "failed" && (
         <div className="mt-1 space-y-1">
           <ScriptBlock tone="error" text={patch.output ?? ""} label={`Output of patch #${patch.sequence}`} />
-          {patch.outputTruncated && <p className="text-xs text-slate-500">Output truncated.</p>}
+          {patch.outputTruncated && <p className="text-xs text-slate-500 dark:text-slate-400">Output truncated.</p>}
           <p className="text-xs text-slate-600 dark:text-slate-300">The run stopped here; later patches wait until this one succeeds on a wake.</p>
         </div>
       )}
       <details className="mt-1 text-xs">
-        <summary className="cursor-pointer text-slate-500">Script{patch.state === "applied" && patch.output ? " and output" : ""}</summary>
+        <summary className="cursor-pointer text-slate-500 dark:text-slate-400">Script{patch.state === "applied" && patch.output ? " and output" : ""}</summary>
         <div className="mt-1 space-y-1">
           <ScriptBlock text={patch.script} label={`Script of patch #${patch.sequence}`} />
           {patch.state === "applied" && patch.output && <ScriptBlock text={patch.output} label={`Output of patch #${patch.sequence}`} />}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatchView } from "@/lib/client";
 import { patchLabel } from "@/lib/patch-state";
+import type { PatchState } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import type { Permission } from "@/lib/ui/permissions";
@@ -12,9 +13,17 @@ import { Notice } from "./Notice";
 import { RemovePatchButton } from "./RemovePatchButton";
 import { ScriptBlock } from "./ScriptBlock";
 import { queryKeys } from "@/lib/ui/query-keys";
+import { RolloutBar } from "@/components/fleet/RolloutBar";
 
-/** A snapshot's patches in sequence order; removed ones on request, for history. */
-export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: string; removePermission: Permission }) {
+type Props = {
+  snapshotId: string;
+  removePermission: Permission;
+  /** Opens the fleet list relative to a patch, narrowed to one state of it (null: all). */
+  onOpenRollout: (patchId: string, state: PatchState | null) => void;
+};
+
+/** A snapshot's patches in sequence order, each live one with its rollout; removed ones on request, for history. */
+export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }: Props) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [removed, setRemoved] = useState<PatchView | null>(null);
   const patches = useQuery({
@@ -26,7 +35,7 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
     <section aria-label="Patches" className="space-y-2">
       <div className="flex items-center justify-between">
         <h3 className="text-sm font-semibold">Patches</h3>
-        <label className="flex items-center gap-1.5 text-xs text-slate-500">
+        <label className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
           <input type="checkbox" checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} />
           show removed
         </label>
@@ -49,17 +58,22 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <span className="min-w-0 text-sm">
                 <span className="font-mono font-semibold">#{p.sequence}</span>{" "}
-                <span className={p.removedAt ? "line-through" : ""}>{p.description || <em className="text-slate-500">no description</em>}</span>
+                <span className={p.removedAt ? "line-through" : ""}>{p.description || <em className="text-slate-500 dark:text-slate-400">no description</em>}</span>
               </span>
               {p.removedAt ? (
-                <span className="text-xs text-slate-500">removed by {p.removedBy}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">removed by {p.removedBy}</span>
               ) : (
                 <RemovePatchButton snapshotId={snapshotId} patch={p} permission={removePermission} onRemoved={setRemoved} />
               )}
             </div>
-            <p className="mb-1 text-xs text-slate-500">
+            <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
               by {p.createdBy} · {formatAge(p.createdAt)}
             </p>
+            {!p.removedAt && (
+              <div className="mb-2">
+                <RolloutBar sequence={p.sequence} rollout={p.rollout} onOpen={(state) => onOpenRollout(p.id, state)} />
+              </div>
+            )}
             <ScriptBlock text={p.script} label={`Script of patch #${p.sequence}`} />
           </li>
         ))}

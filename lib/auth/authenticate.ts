@@ -1,5 +1,6 @@
 import type { Executor } from "../db/client";
 import { unauthorized } from "../http/errors";
+import { isSiteOrigin } from "../http/site-origin";
 import { readCookie, SESSION_COOKIE } from "./cookies";
 import type { Principal } from "./principal";
 import { principalForSession } from "./sessions";
@@ -27,14 +28,5 @@ export async function authenticate(db: Executor, req: Request): Promise<Authenti
   return session ? { ...session, via: "cookie" } : null;
 }
 
-/** Cookie-authenticated writes must come from our own pages: the Origin must match the Host. */
-export function isSameOrigin(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+/** Cookie-authenticated writes must come from our own pages: the Origin must be the site's own (scheme and host). */
+export const isSameOrigin = (req: Request): boolean => isSiteOrigin(req, req.headers.get("origin"));

@@ -22,8 +22,23 @@ export async function requireUser(returnTo: string): Promise<Principal> {
   return user;
 }
 
-/** A `next` parameter is followed only when it is a path on this site (no open redirects). */
+/**
+ * A `next` parameter is followed only when it is a path on this site (no open redirects). It is
+ * resolved the way a browser would (tab and newline dropped, `\` read as `/`, `..` applied) against
+ * an origin of our own, and kept only if the result stays on it; then only the resolved path, query
+ * and fragment are used, with leading slashes collapsed so it can never read as `//host`.
+ */
 export function safeReturnPath(next: string | string[] | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+  if (!value?.startsWith("/")) return "/";
+  try {
+    const url = new URL(value, RESOLVE_BASE);
+    if (url.origin !== RESOLVE_BASE) return "/";
+    return `/${url.pathname.replace(/^\/+/, "")}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
 }
+
+// Any origin works as long as it is ours alone: a value naming another host resolves away from it.
+const RESOLVE_BASE = "http://lineage.invalid";

@@ -5,6 +5,7 @@ import { runSandboxes } from "./commands/sandboxes";
 import { runTree } from "./commands/tree";
 import { CliError, UsageError } from "./errors";
 import type { Io } from "./session";
+import { terminalSafe } from "./terminal-safe";
 
 export const mainHelp = `Usage: lineage <command> [options]
 
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (err) {
     const { line, exitCode } = describe(err);
-    io.stderr.write(`error: ${line}\n`);
+    io.stderr.write(`error: ${terminalSafe(line)}\n`);
     if (err instanceof UsageError) io.stderr.write(`Run "lineage ${err.command ?? ""}${err.command ? " " : ""}--help" for usage.\n`);
     return exitCode;
   }

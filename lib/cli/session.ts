@@ -3,6 +3,7 @@ import { createClient, type LineageClient } from "../client";
 import { checkOption } from "./args";
 import { UsageError } from "./errors";
 import { styleFor, type Style } from "./style";
+import { terminalSafeDeep, terminalSafeJson } from "./terminal-safe";
 
 /** The process streams and environment, passed in so the CLI runs the same in tests. */
 export type Io = {
@@ -19,15 +20,18 @@ export type Session = {
   client: LineageClient;
   now: Date;
   style: Style;
-  print: (text: string) => void;
-  printJson: (data: unknown) => void;
+  /**
+   * Prints an API answer: as JSON with --json, else rendered for people from a copy whose strings
+   * are terminal-safe. The one way commands print server data, so none prints a control raw.
+   */
+  show: <T>(data: T, render: (safe: T) => string) => void;
 };
 
 const serverUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 // LINEAGE_NOW pins "now" for relative times (tests, reproducible examples); unset means the clock.
 const isoNow = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time" });
 
-export function openSession(command: string, values: { url?: string; token?: string }, io: Io): Session {
+export function openSession(command: string, values: { url?: string; token?: string; json?: boolean }, io: Io): Session {
   const baseUrl = checkOption(command, "url", serverUrl, values.url ?? io.env.LINEAGE_URL ?? DEFAULT_URL);
   const token = values.token ?? io.env.LINEAGE_TOKEN;
   if (!token) throw new UsageError("no token: pass --token or set LINEAGE_TOKEN", command);
@@ -39,7 +43,6 @@ export function openSession(command: string, values: { url?: string; token?: str
     client: createClient({ baseUrl, token }),
     now: pinned === undefined ? new Date() : new Date(pinned),
     style: styleFor(io.stdout.isTTY === true, io.env),
-    print: (text) => void io.stdout.write(text),
-    printJson: (data) => void io.stdout.write(`${JSON.stringify(data, null, 2)}\n`),
+    show: (data, render) => void io.stdout.write(values.json ? `${terminalSafeJson(data)}\n` : render(terminalSafeDeep(data))),
   };
 }

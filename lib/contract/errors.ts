@@ -35,6 +35,7 @@ export const errorStatuses = {
   based_on_immutable: 409,
   created_at_immutable: 409,
   lineage_cycle: 409,
+  snapshot_not_live: 409,
   idempotency_key_reused: 409,
   patch_not_for_sandbox: 409,
   patch_removed: 409,

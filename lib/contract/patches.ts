@@ -39,7 +39,7 @@ export const patchRoutes = defineRoutes({
     method: "POST",
     path: "/api/snapshots/{ref}/patches",
     summary: "Attach a patch to a snapshot",
-    description: "Sequences are assigned 1, 2, 3… without gaps under concurrency.",
+    description: "Sequences are assigned 1, 2, 3… without gaps under concurrency. A deleted snapshot takes no patches (409 snapshot_not_live).",
     access: "editor",
     params: ref,
     body: z.strictObject({ script, description: description.optional() }),
@@ -47,7 +47,7 @@ export const patchRoutes = defineRoutes({
       "Idempotency-Key": `1-255 visible ASCII characters: the same key and body within ${IDEMPOTENCY_WINDOW_HOURS} h answer with the same patch (header Idempotent-Replayed: true).`,
     },
     responses: { 201: attachAnswer },
-    errors: ["snapshot_not_found", "invalid_idempotency_key", "idempotency_key_reused"],
+    errors: ["snapshot_not_found", "snapshot_not_live", "invalid_idempotency_key", "idempotency_key_reused"],
   },
   removePatch: {
     method: "DELETE",

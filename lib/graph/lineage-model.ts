@@ -41,6 +41,9 @@ export type LineageNode =
   /** The generations of a deep chain between the root side and the anchor side that are not loaded. */
   | { kind: "gap"; id: string; missing: number; fromDepth: number; rootId: string; topId: string };
 
+/** A sandbox picked from a snapshot's fleet list: drawn beside that snapshot like a sibling. */
+export type DrawnSandbox = { id: string; name: string | null; facts: SandboxFacts };
+
 export type LineageEdge = { id: string; source: string; target: string; chain: boolean };
 
 export type LineageGraphModel = { nodes: LineageNode[]; edges: LineageEdge[] };
@@ -54,6 +57,8 @@ export type LineageInput = {
   ancestorsLeft: MoreState;
   descendantsLeft: MoreState;
   branches: ReadonlyMap<string, Branch>;
+  /** Snapshot id → sandboxes picked from its fleet list, in the order they were picked. */
+  drawn?: ReadonlyMap<string, readonly DrawnSandbox[]>;
   /**
    * A deep chain's root end, root first (deep-chain.ts rootSideChain): drawn above the ancestors
    * with a gap node between, or joined to them once no generation is missing.
@@ -75,6 +80,7 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
     edges.set(`${source}->${target}`, { id: `${source}->${target}`, source, target, chain });
 
   /** Adds a run of snapshots, oldest first, each linked to its parent through its source sandbox. */
+  const drawn = input.drawn ?? new Map<string, readonly DrawnSandbox[]>();
   const addChain = (chain: TreeNode[], anchorId: string | null, branches: ReadonlyMap<string, Branch>) => {
     chain.forEach((snap, i) => {
       addNode({ kind: "snapshot", id: snap.id, snapshot: snap, isAnchor: snap.id === anchorId });
@@ -100,6 +106,11 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
       for (const sib of snap.siblings) {
         if (sib.id === chainSandbox) continue;
         const { id, name, ...facts } = sib;
+        addNode({ kind: "sandbox", id, name, facts, basedOn: snap.id, place: "sibling", branch: branches.get(id) ?? null });
+        addEdge(snap.id, id, false);
+      }
+      // Picked beyond the newest ten: siblings like the others (an already drawn one stays as it is).
+      for (const { id, name, facts } of drawn.get(snap.id) ?? []) {
         addNode({ kind: "sandbox", id, name, facts, basedOn: snap.id, place: "sibling", branch: branches.get(id) ?? null });
         addEdge(snap.id, id, false);
       }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { getDb } from "../boot";
 import type { Db } from "../db/client";
 import type { Access } from "../contract/enums";
@@ -49,7 +49,7 @@ export function route<R extends RouteContract>(contract: R, handler: (ctx: Route
       }
       // Authentication first: a caller who may not use the route learns nothing from its validation.
       const params = parse(contract.params, await ctx.params, "invalid_path", "path");
-      const query = parse(contract.query, queryObject(req), "invalid_query", "query");
+      const query = parse(contract.query ?? noQuery, queryObject(req), "invalid_query", "query", contract.query !== undefined);
       const body = contract.body ? parse(contract.body, await readJsonBody(req), "invalid_body", "body") : undefined;
       const actor = principal ? { id: principal.id, name: principal.name, role: principal.role, requestId } : undefined;
       const res = await handler({ req, db, params, query, body, requestId, principal, actor } as RouteContext<R>);
@@ -66,19 +66,29 @@ export function route<R extends RouteContract>(contract: R, handler: (ctx: Route
   return Object.assign(wrapped, { access: contract.access, contract });
 }
 
+/** A route without query parameters still refuses any it is sent (`?dryRun=true` must not pass unnoticed). */
+const noQuery = z.strictObject({});
+
+/** The query as a prototype-less record, so `__proto__` and `constructor` are keys like any other. */
 function queryObject(req: Request): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [key, value] of new URL(req.url).searchParams) {
-    if (key in out) throw new ApiError("invalid_query", `Query parameter "${key}" is given more than once.`);
+    if (Object.hasOwn(out, key)) throw new ApiError("invalid_query", `Query parameter "${key}" is given more than once.`);
     out[key] = value;
   }
   return out;
 }
 
-function parse(schema: z.ZodType | undefined, input: unknown, code: "invalid_path" | "invalid_query" | "invalid_body", where: string): unknown {
+function parse(
+  schema: z.ZodType | undefined,
+  input: unknown,
+  code: "invalid_path" | "invalid_query" | "invalid_body",
+  where: string,
+  keep = true,
+): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) return keep ? result.data : undefined;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.length ? issue.path.join(".") : where;
     const message = issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;

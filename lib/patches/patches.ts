@@ -59,8 +59,10 @@ export async function attachPatch(db: Db, ref: string, input: AttachInput, actor
   const description = input.description ?? "";
   const requestHash = crypto.createHash("sha256").update(JSON.stringify([snapshotId, input.script, description])).digest("hex");
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: snapshots.id }).from(snapshots).where(eq(snapshots.id, snapshotId)).for("update");
+    const [locked] = await tx.select({ status: snapshots.status }).from(snapshots).where(eq(snapshots.id, snapshotId)).for("update");
     if (!locked) throw snapshotNotFound(ref);
+    // Checked under the row lock, so a snapshot deleted meanwhile takes no patch either.
+    if (locked.status === "deleted") throw conflict("snapshot_not_live", `Snapshot ${ref} is deleted; it takes no new patches.`);
 
     if (idempotencyKey !== undefined) {
       const replay = await findIdempotentPatch(tx, snapshotId, idempotencyKey);

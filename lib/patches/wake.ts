@@ -24,11 +24,19 @@ export async function pendingPatches(db: Executor, sandboxId: string) {
   return { patches: list.map(patchView) };
 }
 
-/** Keeps the end of long output (where errors are) and says how much was cut. */
-export function truncateOutput(output: string): { output: string; truncated: boolean } {
-  if (output.length <= OUTPUT_MAX_CHARS) return { output, truncated: false };
-  const cut = output.length - OUTPUT_MAX_CHARS;
-  return { output: `[… ${cut} characters truncated]\n${output.slice(cut)}`, truncated: true };
+const NUL = /\u0000/g;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Output as stored: whatever a script printed is accepted, so what PostgreSQL text cannot hold is
+ * replaced visibly (NUL by ␀, a lone surrogate by U+FFFD), and long output keeps its end (where
+ * errors are) and says how much was cut.
+ */
+export function storableOutput(raw: string): { output: string; truncated: boolean } {
+  const text = raw.replace(NUL, "\u2400");
+  const cut = Math.max(0, text.length - OUTPUT_MAX_CHARS);
+  const kept = cut ? `[… ${cut} characters truncated]\n${text.slice(cut)}` : text;
+  return { output: kept.replace(loneSurrogate, "\uFFFD"), truncated: cut > 0 };
 }
 
 export type PatchResultInput = { patchId: string; status: "applied" | "failed"; output?: string };
@@ -62,7 +70,7 @@ export async function recordPatchResult(db: Db, sandboxId: string, input: PatchR
     if (next?.sequence !== patch.sequence) {
       throw conflict("out_of_order", `Patch #${patch.sequence} is not next for ${sandboxId}: apply #${next?.sequence} first.`);
     }
-    const { output, truncated } = truncateOutput(input.output ?? "");
+    const { output, truncated } = storableOutput(input.output ?? "");
     const [application] = await tx
       .insert(patchApplications)
       .values({ patchId: patch.id, sandboxId, status: input.status, output, outputTruncated: truncated })

@@ -25,6 +25,11 @@ export function routeTable(): RouteEntry[] {
       const names: string[] = [];
       const source = segments
         .map((seg) => {
+          // An optional catch-all ([[...x]]) also serves its folder itself: /api answers like /api/x.
+          if (seg.startsWith("[[...")) {
+            names.push(seg.slice(5, -2));
+            return "?(.*)";
+          }
           if (seg.startsWith("[...")) {
             names.push(seg.slice(4, -1));
             return "(.+)";
@@ -38,9 +43,9 @@ export function routeTable(): RouteEntry[] {
         .join("/");
       return {
         file,
-        pattern: new RegExp(`^/api${source ? `/${source}` : ""}$`),
+        pattern: new RegExp(`^/api${source && !source.startsWith("?") ? "/" : ""}${source.startsWith("?") ? `(?:/${source.slice(1)})?` : source}$`),
         names,
-        catchAll: segments.some((s) => s.startsWith("[...")),
+        catchAll: segments.some((s) => s.startsWith("[...") || s.startsWith("[[...")),
         load: () => import(path.join(apiDir, file)) as Promise<RouteModule>,
       };
     })
@@ -59,9 +64,11 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   if (!entry) return new Response("no route", { status: 404 });
   const match = entry.pattern.exec(pathname)!;
   const params = Object.fromEntries(
-    entry.names.map((n, i) => {
-      const raw = match[i + 1]!;
-      return [n, entry.catchAll ? raw.split("/").map(decodeURIComponent) : decodeURIComponent(raw)];
+    entry.names.flatMap((n, i) => {
+      const raw = match[i + 1];
+      // An optional catch-all matched without segments has no parameter, as in Next.js.
+      if (raw === undefined) return [];
+      return [[n, entry.catchAll ? raw.split("/").map(decodeURIComponent) : decodeURIComponent(raw)]];
     }),
   );
   const handler = (await entry.load())[req.method];

@@ -362,3 +362,53 @@ describe("--help", () => {
     expect(run.stdout.startsWith(usage)).toBe(true);
   });
 });
+
+describe("control characters from the server are never printed raw", () => {
+  // Title (OSC 0), hyperlink (OSC 8), clear screen, an 8-bit CSI, a carriage return and DEL.
+  const hostile = "x\u001b]0;owned\u0007\u001b]8;;https://evil.example\u001b\\link\u001b]8;;\u001b\\\u001b[2J\u009b31m\rover\u007f";
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+  const expectSafe = (run: Run) => {
+    expect(run.stdout).not.toMatch(raw);
+    expect(run.stderr).not.toMatch(raw);
+  };
+
+  test("every command, with and without --json", async () => {
+    await app.call("PUT", "/api/snapshots/snap_ctl", { token: app.tokens.runtime, body: { status: "created", sizeBytes: 1 } });
+    await app.call("PUT", "/api/sandboxes/sbx_ctl", { token: app.tokens.runtime, body: { status: "running", basedOnSnapshotId: "snap_ctl" } });
+    const first = await app.call("POST", "/api/snapshots/snap_ctl/patches", { token: app.tokens.editor, body: { script: hostile, description: hostile } });
+    await app.call("POST", "/api/sandboxes/sbx_ctl/patch-results", {
+      token: app.tokens.runtime,
+      body: { patchId: first.body.patch.id, status: "failed", output: hostile },
+    });
+
+    const editor = { token: app.tokens.editor };
+    const attached = await lineage(["patches", "attach", "snap_ctl", "--description", hostile], { ...editor, stdin: hostile });
+    const attachedJson = await lineage(["patches", "attach", "snap_ctl", "--json", "--description", hostile], { ...editor, stdin: hostile });
+    const second = JSON.parse(attachedJson.stdout).patch.id as string;
+    const runs = {
+      attached,
+      attachedJson,
+      sandbox: await lineage(["sandbox", "sbx_ctl"]),
+      sandboxJson: await lineage(["sandbox", "sbx_ctl", "--json"]),
+      ls: await lineage(["patches", "ls", "snap_ctl"]),
+      lsJson: await lineage(["patches", "ls", "snap_ctl", "--json"]),
+      tree: await lineage(["tree", "sbx_ctl"]),
+      treeJson: await lineage(["tree", "sbx_ctl", "--json"]),
+      rm: await lineage(["patches", "rm", "snap_ctl", second], editor),
+      rmJson: await lineage(["patches", "rm", "snap_ctl", /pat_\w+/.exec(attached.stdout)![0], "--json"], editor),
+      unknownCommand: await lineage([hostile]),
+      badRef: await lineage(["patches", "ls", hostile]),
+    };
+    for (const [name, run] of Object.entries(runs)) {
+      expect(run.stdout + run.stderr, name).not.toBe("");
+      expectSafe(run);
+    }
+    // People see each control as a visible escape; JSON still carries the exact text.
+    expect(runs.sandbox.stdout).toContain("x\\x1b]0;owned\\x07\\x1b]8;;https://evil.example\\x1b\\link");
+    expect(runs.sandbox.stdout).toContain("\\x9b31m\\x0dover\\x7f");
+    expect(runs.ls.stdout).toContain("\\x1b[2J");
+    expect(JSON.parse(runs.lsJson.stdout).patches[0].description).toBe(hostile);
+    expect(JSON.parse(runs.sandboxJson.stdout).patches[0].output).toBe(hostile);
+    expect(runs.unknownCommand.stderr).toContain('unknown command "x\\x1b]0;owned');
+  });
+});

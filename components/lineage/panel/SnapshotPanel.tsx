@@ -5,7 +5,7 @@ import type { Role } from "@/lib/contract/enums";
 import type { ReachEntry } from "@/lib/graph/lineage-model";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
-import { patchPermission } from "@/lib/ui/permissions";
+import { attachPermission, patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
 import { SnapshotPatches } from "@/components/patches/SnapshotPatches";
@@ -16,6 +16,8 @@ import { PanelDetails } from "./PanelDetails";
 import { NodeLink } from "./NodeLink";
 import { SnapshotLink } from "./SnapshotLink";
 import { queryKeys } from "@/lib/ui/query-keys";
+import type { FleetUrl } from "@/lib/ui/fleet";
+import { FleetOverview } from "@/components/fleet/FleetOverview";
 
 type Props = {
   snapshotId: string;
@@ -23,9 +25,10 @@ type Props = {
   reachPreview: ReachEntry[] | null;
   onSelect: (id: string) => void;
   onComposingChange: (snapshotId: string | null) => void;
+  onOpenFleet: (filters: Partial<FleetUrl>) => void;
 };
 
-export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComposingChange }: Props) {
+export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComposingChange, onOpenFleet }: Props) {
   const query = useQuery({ queryKey: queryKeys.snapshot(snapshotId), queryFn: () => api.snapshot(snapshotId) });
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this snapshot" />;
@@ -41,13 +44,18 @@ export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComp
         <DetailRow label="Generation">{s.depth === 0 ? "0 (the root)" : <>{formatGeneration(s.depth)} · root <SnapshotLink id={s.rootId} onSelect={onSelect} /></>}</DetailRow>
       </PanelDetails>
       <GenerationJump snapshot={s} />
+      <FleetOverview snapshotId={s.id} onOpen={() => onOpenFleet({})} />
       <AttachPatchForm
         snapshotId={s.id}
-        permission={patchPermission(role, "attaching patches")}
+        permission={attachPermission(role, s.status)}
         reachPreview={reachPreview}
         onComposingChange={onComposingChange}
       />
-      <SnapshotPatches snapshotId={s.id} removePermission={patchPermission(role, "removing patches")} />
+      <SnapshotPatches
+        snapshotId={s.id}
+        removePermission={patchPermission(role, "removing patches")}
+        onOpenRollout={(patch, state) => onOpenFleet({ patch, state })}
+      />
     </div>
   );
 }

@@ -56,8 +56,7 @@ async function ls(args: string[], io: Io) {
   const [snapshot] = positionals("patches ls", given, ["snapshot"]) as [string];
   const session = openSession("patches ls", values, io);
   const { patches } = await session.client.listPatches(snapshot, { includeRemoved: values.all });
-  if (values.json) return session.printJson({ patches });
-  session.print(renderPatchList(snapshot, patches, session, values.all === true));
+  session.show({ patches }, (safe) => renderPatchList(snapshot, safe.patches, session, values.all === true));
 }
 
 async function attach(args: string[], io: Io) {
@@ -72,8 +71,7 @@ async function attach(args: string[], io: Io) {
   const session = openSession("patches attach", values, io);
   const input = { script, ...(values.description !== undefined && { description: values.description }) };
   const result = await session.client.attachPatch(snapshot, input, values["idempotency-key"]);
-  if (values.json) return session.printJson(result);
-  session.print(renderAttached(result, snapshot));
+  session.show(result, (safe) => renderAttached(safe, snapshot));
 }
 
 /** The script from --file, or from stdin when it is piped (never waits on a terminal). */
@@ -101,8 +99,7 @@ async function rm(args: string[], io: Io) {
   const [snapshot, patchId] = positionals("patches rm", given, ["snapshot", "patchId"]) as [string, string];
   const session = openSession("patches rm", values, io);
   const { patch } = await session.client.removePatch(snapshot, patchId);
-  if (values.json) return session.printJson({ patch });
-  session.print(renderRemoved(patch, snapshot));
+  session.show({ patch }, (safe) => renderRemoved(safe.patch, snapshot));
 }
 
 const subcommands: Record<string, (args: string[], io: Io) => Promise<void>> = { ls, attach, rm };

@@ -20,6 +20,5 @@ export async function runSandbox(args: string[], io: Io): Promise<void> {
   const [ref] = positionals("sandbox", given, ["name-or-id"]) as [string];
   const session = openSession("sandbox", values, io);
   const result = await session.client.sandboxPatches(ref);
-  if (values.json) return session.printJson(result);
-  session.print(renderSandbox(result, session));
+  session.show(result, (safe) => renderSandbox(safe, session));
 }

@@ -61,12 +61,13 @@ export async function runSandboxes(args: string[], io: Io): Promise<void> {
   let first = true;
   do {
     const page = await session.client.fleet(snapshot, { ...filters, limit: String(values.all ? FLEET_PAGE_MAX : query.limit), cursor });
-    if (values.json) session.print(values.all ? `${JSON.stringify(page)}\n` : `${JSON.stringify(page, null, 2)}\n`);
-    else {
-      if (first) session.print(renderFleetCounts(snapshot, page.counts, query.patch));
-      session.print(renderFleetRows(page.sandboxes, session));
-      if (!values.all && page.pagination.next) session.print("More follow: --all lists every one, --csv exports them.\n");
-    }
+    // With --all and --json, one JSON document per page.
+    const isFirst = first;
+    session.show(page, (safe) =>
+      (isFirst ? renderFleetCounts(snapshot, safe.counts, query.patch) : "") +
+      renderFleetRows(safe.sandboxes, session) +
+      (!values.all && safe.pagination.next ? "More follow: --all lists every one, --csv exports them.\n" : ""),
+    );
     first = false;
     cursor = values.all ? (page.pagination.next ?? undefined) : undefined;
   } while (cursor);

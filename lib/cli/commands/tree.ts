@@ -69,9 +69,10 @@ export async function runTree(args: string[], io: Io): Promise<void> {
     only === "desc" ? undefined : fetchPage("asc"),
   ]);
   // JSON leaves out the direction not fetched.
-  if (values.json) return session.printJson({ desc: ancestors, asc: descendants });
-
   // Hints continue from the snapshot the view starts at, so their cursors stay on its walk.
-  const view: TreeView = { ref: reanchored ? snapshotId : ref, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors, descendants };
-  session.print(renderTree(view, session));
+  const viewRef = reanchored ? snapshotId : ref;
+  session.show({ desc: ancestors, asc: descendants }, ({ desc, asc }) => {
+    const view: TreeView = { ref: viewRef, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors: desc, descendants: asc };
+    return renderTree(view, session);
+  });
 }
