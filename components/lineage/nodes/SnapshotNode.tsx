@@ -10,6 +10,9 @@ import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
 
+const CURRENT_MEANS =
+  "Current: the snapshot this view is anchored at. For a sandbox, the newest snapshot taken of it, or the one it was started from when none was taken.";
+
 function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
   const { snapshot, isAnchor } = data.node;
   const patches = snapshot.patchCount;
@@ -30,7 +33,11 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
             gen {formatGeneration(snapshot.depth)}
           </span>
           {snapshot.depth === 0 && <span className="rounded bg-slate-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case dark:bg-slate-500">root</span>}
-          {isAnchor && <span className="rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">current</span>}
+          {isAnchor && (
+            <span title={CURRENT_MEANS} className="cursor-help rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">
+              current
+            </span>
+          )}
         </span>
         <span className="font-normal tracking-normal normal-case">
           <StatusDot status={snapshot.status} />
