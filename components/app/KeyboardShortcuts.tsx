@@ -58,7 +58,7 @@ export function KeyboardShortcuts() {
           <h2 id="shortcuts-title" className="text-sm font-semibold">
             Keyboard shortcuts
           </h2>
-          <button type="button" onClick={() => dialog.current?.close()} aria-label="Close keyboard shortcuts" className="rounded-md px-2 text-lg text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+          <button type="button" onClick={() => dialog.current?.close()} aria-label="Close keyboard shortcuts" className="rounded-md px-2 text-lg text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800">
             ×
           </button>
         </div>

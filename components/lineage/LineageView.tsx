@@ -77,7 +77,7 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
 
   const back = () => void goTo(null);
   if (target.isPending) {
-    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding {jumpLabel(jump)}…</p>;
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding {jumpLabel(jump)}…</p>;
   }
   if (target.isError) {
     return (

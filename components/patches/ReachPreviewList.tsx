@@ -15,7 +15,7 @@ const marks: Record<ReachMark["kind"], string> = { reached: "✓", blocked: "!",
  * the form covers the graph.
  */
 export function ReachPreviewList({ entries }: { entries: ReachEntry[] }) {
-  if (entries.length === 0) return <p className="text-xs text-slate-500">No sandboxes are drawn in the graph.</p>;
+  if (entries.length === 0) return <p className="text-xs text-slate-500 dark:text-slate-400">No sandboxes are drawn in the graph.</p>;
   return (
     <ul aria-label="Reach preview" data-testid="reach-list" className="max-h-48 space-y-0.5 overflow-y-auto text-xs">
       {entries.map(({ id, name, mark }) => (

@@ -53,7 +53,7 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
         </span>
         <span
           data-testid="patch-count"
-          className={`shrink-0 rounded px-1.5 py-px font-medium ${patches > 0 ? "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200" : "bg-slate-100 dark:bg-slate-800"}`}
+          className={`shrink-0 rounded px-1.5 py-px font-medium ${patches > 0 ? "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
         >
           {patches === 1 ? "1 patch" : `${patches} patches`}
         </span>
