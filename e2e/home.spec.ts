@@ -13,7 +13,8 @@ test("search from the home page lands on the lineage of my-sandbox", async ({ ed
   await expect(hit).toBeVisible();
   await hit.click();
 
-  await expect(page).toHaveURL(/\/lineage\/my-sandbox$/);
+  // The searched sandbox is selected on arrival, its panel open.
+  await expect(page).toHaveURL(/\/lineage\/my-sandbox\?node=sbx_chain_14$/);
   await expect(page.getByRole("heading", { name: "Lineage of my-sandbox" })).toBeVisible();
   // The current snapshot (newest taken of my-sandbox), marked; my-sandbox above it; its parent above that.
   await expect(nodeCard(page, "snap_4c9b7bee")).toContainText("current");
@@ -32,7 +33,7 @@ test("an unknown name gets a not-found page with a search box", async ({ editorP
   const search = page.getByRole("combobox", { name: "Search sandboxes and snapshots" }).last();
   await search.fill("popular");
   await page.getByRole("option").filter({ hasText: "popular-base" }).click();
-  await expect(page).toHaveURL(/\/lineage\/popular-base$/);
+  await expect(page).toHaveURL(/\/lineage\/popular-base\?node=snap_4c9b7033$/);
   // 13 sandboxes were started from popular-base: the ten newest are drawn, then "+ more".
   await expect(graphNode(page, "more:snap_4c9b7033")).toContainText("+ more");
 });

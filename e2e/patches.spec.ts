@@ -31,7 +31,7 @@ test("attach shows its reach, lands on the node and in the panel, renders the sc
   await panel.getByRole("textbox", { name: "Script", exact: true }).fill(XSS);
   await panel.getByRole("textbox", { name: "Description (optional)" }).fill("e2e: script rendered as text");
   await panel.getByRole("button", { name: "Attach patch", exact: true }).click();
-  await expect(panel.getByRole("status").filter({ hasText: "attached" })).toHaveText("Patch #1 attached. It reaches 2 sandboxes on their next wake.");
+  await expect(panel.getByRole("status").filter({ hasText: "attached" })).toHaveText("Patch #1 attached. 2 sandboxes will run it on next wake; none is blocked.");
 
   // The reach highlight ends with the form; the graph and the panel show the new patch without a reload.
   await expect(nodeCard(page, snapB)).not.toHaveAttribute("data-reach", /.+/);
@@ -43,9 +43,9 @@ test("attach shows its reach, lands on the node and in the panel, renders the sc
   await expect(page.locator("img")).toHaveCount(0);
 
   await item.getByRole("button", { name: "Remove" }).click();
-  await expect(item).toContainText("Remove patch #1?");
+  await expect(item).toContainText("Remove patch #1 (e2e: script rendered as text)?");
   await item.getByRole("button", { name: "Remove patch #1" }).click();
-  await expect(panel.getByRole("status").filter({ hasText: "Patch #1 removed." })).toBeVisible();
+  await expect(panel.getByRole("status").filter({ hasText: "Patch #1 (e2e: script rendered as text) removed." })).toBeVisible();
   await expect(panel.getByTestId("patch-item").filter({ hasText: "#1" })).toHaveCount(0);
   await expect(graphNode(page, snapA)).toContainText("0 patches");
   await expect(graphNode(page, sb1)).toContainText("no patches");

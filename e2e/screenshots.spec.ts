@@ -72,3 +72,76 @@ test("phone: the panel becomes a full-screen sheet", async ({ editorPage: page }
   await expect(page.getByRole("button", { name: "Close details" })).toBeInViewport();
   await shot(page, "phone-panel-light");
 });
+
+// The support tasks' views (docs/USABILITY.md): `npx playwright test --project screenshots --grep "support tasks"`.
+test.describe("support tasks", () => {
+  for (const theme of ["light", "dark"] as const) {
+    test(`arrival, reach preview and shortcut sheet (${theme})`, async ({ editorPage: page }) => {
+      await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+      await page.goto("/lineage/sb-2");
+      await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-selected", "true");
+      await graphSettled(page);
+      await viewportAtRest(page);
+      await shot(page, `tasks-arrival-${theme}`);
+
+      await page.getByTestId("side-panel").getByRole("button", { name: "my-env" }).click();
+      await page.getByTestId("side-panel").getByRole("button", { name: "Attach patch…" }).click();
+      await page.getByTestId("side-panel").getByRole("textbox", { name: "Script", exact: true }).fill("update-ca-certificates --fresh");
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "blocked");
+      await page.getByRole("button", { name: "Fit View" }).click();
+      await viewportAtRest(page);
+      await shot(page, `tasks-reach-${theme}`);
+
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByTestId("lineage-graph").focus();
+      await page.keyboard.press("?");
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      await shot(page, `tasks-shortcuts-${theme}`);
+    });
+  }
+
+  test("phone: home list, sandbox sheet, composing with the reach list", async ({ editorPage: page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/");
+    await expect(page.getByRole("list", { name: "Recent sandboxes" }).getByTestId("patch-state").first()).toBeVisible();
+    await shot(page, "tasks-phone-home");
+    await page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "my-sandbox" }).click();
+    await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
+    await shot(page, "tasks-phone-panel");
+    await page.goto("/lineage/my-env");
+    await page.getByTestId("side-panel").getByRole("button", { name: "Attach patch…" }).click();
+    await page.getByTestId("side-panel").getByRole("textbox", { name: "Script", exact: true }).fill("update-ca-certificates --fresh");
+    await page.getByTestId("side-panel").getByRole("list", { name: "Reach preview" }).scrollIntoViewIfNeeded();
+    await shot(page, "tasks-phone-compose");
+  });
+});
+
+test("the demo's golden snapshot: the group node, the list and its rollouts, light and dark", async ({ editorPage: page }) => {
+  test.setTimeout(120_000); // six views, each loaded and settled
+  const fleet = { name: "golden-base", snap: "snap_golden" };
+  for (const theme of ["light", "dark"] as const) {
+    await page.addInitScript((t) => localStorage.setItem("lineage-theme", t), theme);
+    await page.goto(`/lineage/${fleet.name}`);
+    await expect(graphNode(page, `more:${fleet.snap}`).getByTestId("fleet-group")).toHaveAttribute("data-total", /\d+/);
+    await graphSettled(page);
+    // Walk the keyboard focus along the newest sandboxes to the group node: the view follows it.
+    await page.getByTestId("lineage-graph").focus();
+    await page.keyboard.press("ArrowDown");
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await expect(nodeCard(page, `more:${fleet.snap}`)).toHaveAttribute("data-focused", "true");
+    await viewportAtRest(page);
+    await shot(page, `fleet-group-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}&fleet=${fleet.snap}`);
+    await expect(page.getByTestId("fleet-row").first()).toBeVisible();
+    await graphSettled(page);
+    await shot(page, `fleet-list-${theme}`);
+
+    await page.goto(`/lineage/${fleet.name}?node=${fleet.snap}`);
+    const rollout = page.getByTestId("rollout").first();
+    await rollout.scrollIntoViewIfNeeded();
+    await expect(rollout).toBeVisible();
+    await shot(page, `fleet-rollout-${theme}`);
+  }
+});

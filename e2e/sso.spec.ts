@@ -59,7 +59,7 @@ test.describe("single sign-on", () => {
   test("a person with no mapped group is refused with a page that says so", async ({ page }) => {
     await ssoSignIn(page, "mo");
     await expect(page).toHaveURL(/\/signin\/refused\?reason=no_role$/);
-    await expect(page.getByRole("alert").getByRole("heading")).toHaveText("Your account has no access to Lineage");
+    await expect(page.getByRole("main").getByRole("alert").getByRole("heading")).toHaveText("Your account has no access to Lineage");
     expect((await page.request.get("/api/session")).status()).toBe(401);
     expect(await sessionCookie(page.context())).toBeUndefined();
   });
@@ -70,7 +70,7 @@ test.describe("single sign-on", () => {
     await page.goto(url.href);
     await atProvider(page, "eddie");
     await expect(page).toHaveURL(/\/signin\/refused\?reason=state_mismatch$/);
-    await expect(page.getByRole("alert")).toContainText("does not belong to the sign-in this browser started");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("does not belong to the sign-in this browser started");
     expect((await page.request.get("/api/session")).status()).toBe(401);
   });
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Principal } from "@/lib/auth/principal";
+import { KeyboardShortcuts } from "./KeyboardShortcuts";
 import { RoleBadge } from "./RoleBadge";
 import { SignOutButton } from "./SignOutButton";
 import { ThemeToggle } from "./ThemeToggle";
@@ -23,6 +24,7 @@ export function AppHeader({ user, children }: { user: Pick<Principal, "name" | "
             Admin
           </Link>
         )}
+        <KeyboardShortcuts />
         <ThemeToggle />
         <SignOutButton />
       </div>

@@ -6,6 +6,7 @@ import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { QueryError } from "@/components/app/QueryError";
+import { SnapshotName } from "@/components/app/SnapshotName";
 import { StatusDot } from "@/components/app/StatusDot";
 import { queryKeys } from "@/lib/ui/query-keys";
 
@@ -38,15 +39,21 @@ export function RecentSandboxes() {
           >
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium">{s.name ?? <span className="font-mono text-sm">{s.id}</span>}</span>
-              <span className="block truncate font-mono text-xs text-slate-500 dark:text-slate-400">
-                {s.name ? `${s.id} · ` : ""}
-                {s.basedOnSnapshotId ? `on ${s.basedOnSnapshotId}` : "from scratch"}
+              <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+                {s.name && <span className="font-mono">{s.id} · </span>}
+                {s.basedOnSnapshotId ? (
+                  <>
+                    on <SnapshotName id={s.basedOnSnapshotId} />
+                  </>
+                ) : (
+                  "from scratch"
+                )}
               </span>
             </span>
-            <span className="hidden text-xs text-slate-600 sm:block dark:text-slate-300">
+            <span className="shrink-0 text-xs text-slate-600 dark:text-slate-300">
               <StatusDot status={s.status} />
             </span>
-            <PatchStateBadge state={s} />
+            <PatchStateBadge state={s} basedOn={s.basedOnSnapshotId} />
             <span className="hidden w-20 text-right text-xs text-slate-500 dark:text-slate-400 sm:block">{formatAge(s.updatedAt)}</span>
           </Link>
         </li>

@@ -4,7 +4,7 @@ import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { api, errorMessage } from "@/lib/ui/api";
-import { useDebouncedValue } from "./useDebouncedValue";
+import { useDebouncedValue } from "@/components/app/useDebouncedValue";
 import { StatusDot } from "@/components/app/StatusDot";
 import { isTypingTarget } from "@/lib/ui/keyboard";
 import { queryKeys } from "@/lib/ui/query-keys";

@@ -69,9 +69,11 @@ type Props = {
   exportName: string;
   onActivate: (node: LineageNode) => void;
   onFocus: (id: string) => void;
+  /** A node to bring into view once it is placed (a sandbox picked from a fleet list). */
+  revealId: string | null;
 };
 
-export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus }: Props) {
+export function LineageGraph({ model, reach, selectedId, focusedId, initialFocusId, exportName, onActivate, onFocus, revealId }: Props) {
   const flow = useReactFlow<GraphNode>();
   const store = useStoreApi<GraphNode>();
   const theme = useResolvedTheme();
@@ -117,7 +119,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       style: {
         stroke: theme === "dark" ? "#475569" : "#94a3b8",
         strokeWidth: e.chain ? 2 : 1.25,
-        opacity: reach && reach.get(e.target)?.kind !== "reached" ? 0.35 : 1,
+        opacity: reach && reach.get(e.target)?.kind !== "reached" && reach.get(e.target)?.kind !== "blocked" ? 0.35 : 1,
         // Across a deep chain's gap the line stands for generations not drawn.
         strokeDasharray: e.source === GAP_ID || e.target === GAP_ID ? "4 6" : undefined,
       },
@@ -127,6 +129,8 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   const edges = useKept(builtEdges, (kept, next) => reuseUnchanged(kept, next, sameEdge));
 
   // Fit once, around the first node of interest and its neighbours; after that the viewport is the user's.
+  // The keyboard starts in the graph (arrow keys work at once) unless the user is already elsewhere.
+  const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(false);
   const [settled, setSettled] = useState(false);
   // The PNG export draws from the page, so it has every node rendered while it runs.
@@ -138,7 +142,10 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     const touching = model.edges.filter((e) => e.source === initialFocusId || e.target === initialFocusId);
     const near = [...touching.filter((e) => e.chain), ...touching.filter((e) => !e.chain).slice(0, 2)].flatMap((e) => [e.source, e.target]);
     const ids = [...new Set([initialFocusId, ...near])].filter((id) => byId.get(id)?.kind !== "loadMore" && byId.get(id)?.kind !== "gap");
-    requestAnimationFrame(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }).then(() => setSettled(true)));
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) wrapper.current?.focus({ preventScroll: true });
+      void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.25, maxZoom: 1 }).then(() => setSettled(true));
+    });
   }, [positions, initialFocusId, model.edges, byId, flow]);
 
   /** Pans (keeping the zoom) just enough to show a node that went off screen. */
@@ -153,6 +160,14 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     if (!visible) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration: 200 });
   };
 
+  // A picked sandbox is drawn when its details arrive: bring it into view then, once.
+  const revealed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!revealId || revealed.current === revealId || !boxes.has(revealId)) return;
+    revealed.current = revealId;
+    reveal(revealId);
+  });
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const direction = arrowDirections[e.key];
     if (direction) {
@@ -162,6 +177,15 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         onFocus(next);
         reveal(next);
       }
+    } else if (e.key === "+" || e.key === "=") {
+      e.preventDefault();
+      void flow.zoomIn({ duration: 150 });
+    } else if (e.key === "-") {
+      e.preventDefault();
+      void flow.zoomOut({ duration: 150 });
+    } else if (e.key === "0") {
+      e.preventDefault();
+      void flow.fitView({ duration: 200 });
     } else if (e.key === "Enter") {
       const node = byId.get(focusedId);
       if (node) {
@@ -178,9 +202,10 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
 
   return (
     <div
+      ref={wrapper}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      aria-label="Lineage graph. Arrow keys move between nodes, Enter opens the focused one, Escape closes the details."
+      aria-label="Lineage graph. Arrow keys move between nodes, Enter opens the focused one, Escape closes the details, question mark lists every shortcut."
       data-testid="lineage-graph"
       data-settled={settled || undefined}
       data-node-count={model.nodes.length}

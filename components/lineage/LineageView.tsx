@@ -62,11 +62,22 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
     );
   }
   const title = anchor.kind === "sandbox" ? (anchor.sandbox.name ?? anchor.sandbox.id) : (anchor.snapshot.name ?? anchor.snapshot.id);
-  if (!jump) return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} role={role} title={title} trail={null} />;
+  // What was asked for is what gets selected: the sandbox itself, not only its current snapshot.
+  const landingId = anchor.kind === "sandbox" ? anchor.sandbox.id : anchor.snapshot.id;
+  const currentMeans =
+    anchor.kind === "snapshot"
+      ? `the snapshot this view is opened at (${title})`
+      : anchor.sandbox.currentSnapshotId === anchor.sandbox.basedOnSnapshotId
+        ? `the snapshot ${title} was started from (none has been taken of it yet)`
+        : `the newest snapshot taken of ${title}`;
+  const workspace = { refParam, role, title };
+  if (!jump) {
+    return <LineageWorkspace key={anchor.anchorId} anchorId={anchor.anchorId} landingId={landingId} currentMeans={currentMeans} trail={null} {...workspace} />;
+  }
 
   const back = () => void goTo(null);
   if (target.isPending) {
-    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500">Finding {jumpLabel(jump)}…</p>;
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding {jumpLabel(jump)}…</p>;
   }
   if (target.isError) {
     return (
@@ -80,5 +91,14 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
     );
   }
   const landed = target.data.snapshot;
-  return <LineageWorkspace key={landed.id} anchorId={landed.id} role={role} title={title} trail={{ label: jumpLabel(jump), onBack: back }} />;
+  return (
+    <LineageWorkspace
+      key={landed.id}
+      anchorId={landed.id}
+      landingId={landed.id}
+      currentMeans={`the snapshot ${jumpLabel(jump)} leads to`}
+      trail={{ label: jumpLabel(jump), onBack: back }}
+      {...workspace}
+    />
+  );
 }

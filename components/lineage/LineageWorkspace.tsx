@@ -4,7 +4,11 @@ import { ReactFlowProvider } from "@xyflow/react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Role } from "@/lib/contract/enums";
-import { buildLineageGraph, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
+import { useQuery } from "@tanstack/react-query";
+import { buildLineageGraph, reachList, reachMarks, type LineageNode } from "@/lib/graph/lineage-model";
+import { api } from "@/lib/ui/api";
+import { lineageHref } from "@/lib/ui/lineage-url";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
 import { LineageGraph } from "./LineageGraph";
 import { GraphLegend } from "./GraphLegend";
@@ -15,25 +19,60 @@ import { useLineageUrlState } from "./useLineageUrlState";
 import { useLiveLineage } from "./useLiveLineage";
 import { LiveIndicator } from "./LiveIndicator";
 import { NewerSnapshotsHint } from "./NewerSnapshotsHint";
+import { useDrawnSandboxes } from "./useDrawnSandboxes";
 import { isTypingTarget } from "@/lib/ui/keyboard";
+import type { FleetUrl } from "@/lib/ui/fleet";
+import type { FleetSandbox } from "@/lib/client";
+import { noFleetList } from "@/lib/ui/lineage-url";
 
 // The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
 const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });
 
-/** `trail`: set when the view was re-anchored by a jump (a generation, a date), with the way back. */
-type Props = { anchorId: string; role: Role; title: string; trail: JumpTrail | null };
+type Props = {
+  anchorId: string;
+  /** The node the page was opened for (a sandbox, or the anchor snapshot): selected on arrival. */
+  landingId: string;
+  refParam: string;
+  /** What the "current" badge means on this page, in words. */
+  currentMeans: string;
+  role: Role;
+  title: string;
+  /** Set when the view was re-anchored by a jump (a generation, a date), with the way back. */
+  trail: JumpTrail | null;
+};
 
-export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
+export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
   const live = useLiveLineage(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
-  // `?node=` holds the selection, so a link reopens the same view.
-  const [{ node: selectedId }, setUrlState] = useLineageUrlState();
-  const select = useCallback((id: string | null) => void setUrlState({ node: id }), [setUrlState]);
-  const [focusedId, setFocusedId] = useState(selectedId ?? anchorId);
+  // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
+  const [url, setUrlState] = useLineageUrlState();
+  const selectedId = url.node;
+  const fleet = url.fleet ? { snapshotId: url.fleet, url: { state: url.state, status: url.status, q: url.q, patch: url.patch } } : null;
+  // Selecting anything in the graph or the panel's links leaves the fleet list.
+  const select = useCallback((id: string | null) => void setUrlState({ node: id, ...noFleetList }), [setUrlState]);
+  const openFleet = (snapshotId: string, filters: Partial<FleetUrl> = {}) =>
+    void setUrlState({ node: snapshotId, ...noFleetList, fleet: snapshotId, ...filters });
+  const [focusedId, setFocusedId] = useState(selectedId ?? landingId);
+  // A link to a sandbox picked from a list draws it again.
+  const { drawn, pick } = useDrawnSandboxes(url.fleet && selectedId?.startsWith("sbx_") ? { snapshotId: url.fleet, sandboxId: selectedId } : null);
+  const [revealId, setRevealId] = useState<string | null>(null);
+  const pickFromFleet = (snapshotId: string, sandbox: FleetSandbox) => {
+    pick(snapshotId, sandbox.id);
+    setFocusedId(sandbox.id);
+    setRevealId(sandbox.id);
+    void setUrlState({ node: sandbox.id });
+  };
   const [composingFor, setComposingFor] = useState<string | null>(null);
+  // Arriving without a selection in the URL selects what was asked for, so its panel opens at once.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current) return;
+    arrived.current = true;
+    if (selectedId === null) select(landingId);
+  }, [selectedId, landingId, select]);
 
   const model = useMemo(
     () =>
@@ -45,20 +84,33 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
         ancestorsLeft: { hasMore: chain.ancestors.hasMore, loading: chain.ancestors.loadingMore, failed: chain.ancestors.loadMoreFailed },
         descendantsLeft: { hasMore: chain.descendants.hasMore, loading: chain.descendants.loadingMore, failed: chain.descendants.loadMoreFailed },
         branches,
+        drawn,
         rootSide: chain.rootSide.nodes.length
           ? { snapshots: chain.rootSide.nodes, more: { hasMore: true, loading: chain.rootSide.loadingMore, failed: chain.rootSide.loadMoreFailed } }
           : undefined,
       }),
     // The chain object is new each render; these are the values it is made of.
-    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
+    [chain.anchor, chain.ancestors.nodes, chain.descendants.nodes, chain.ancestors.hasMore, chain.descendants.hasMore, chain.ancestors.loadingMore, chain.descendants.loadingMore, chain.ancestors.loadMoreFailed, chain.descendants.loadMoreFailed, branches, drawn, chain.rootSide.nodes, chain.rootSide.loadingMore, chain.rootSide.loadMoreFailed],
   );
-  // The first view centres on the deep-linked node when the graph has it (it may sit in a branch
-  // that is not expanded yet), else on the anchor.
+  // The first view centres on the deep-linked node, else the one the page was opened for, when the
+  // graph has it (it may sit in a branch that is not expanded yet, or beyond the drawn siblings), else on the anchor.
   const [initialFocus, setInitialFocus] = useState<string | null>(null);
   if (model && initialFocus === null) {
-    setInitialFocus(selectedId && model.nodes.some((n) => n.id === selectedId) ? selectedId : anchorId);
+    const drawn = (id: string | null) => id !== null && model.nodes.some((n) => n.id === id);
+    setInitialFocus(drawn(selectedId) ? selectedId : drawn(landingId) ? landingId : anchorId);
   }
-  const reach = useMemo(() => (model && composingFor ? reachMarks(model, composingFor) : null), [model, composingFor]);
+  // The target's live patches name the failure a reached sandbox is blocked behind (shared with its panel's list).
+  const targetPatches = useQuery({
+    queryKey: queryKeys.patches(composingFor ?? "", false),
+    queryFn: () => api.listPatches(composingFor!, { includeRemoved: false }),
+    enabled: composingFor !== null,
+  });
+  const reach = useMemo(() => {
+    if (!model || !composingFor) return null;
+    const patches = targetPatches.data?.patches ?? [];
+    const marks = reachMarks(model, composingFor, (seq) => patches.find((p) => p.sequence === seq)?.description || null);
+    return { marks, list: reachList(model, marks) };
+  }, [model, composingFor, targetPatches.data]);
 
   const activate = (node: LineageNode) => {
     switch (node.kind) {
@@ -68,7 +120,7 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
         if (node.place === "sibling") expand(node.id);
         return select(node.id);
       case "moreSiblings":
-        return select(node.basedOn);
+        return openFleet(node.basedOn);
       case "loadMore":
         if (node.target.kind === "ancestors") return chain.ancestors.loadMore();
         if (node.target.kind === "descendants") return chain.descendants.loadMore();
@@ -86,7 +138,10 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
   }, [select]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && selectedId && !isTypingTarget(e.target)) close();
+      if (e.defaultPrevented || isTypingTarget(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === "Escape" && selectedId) close();
+      else if (e.key === "g") graphRef.current?.querySelector<HTMLElement>("[data-testid=lineage-graph]")?.focus();
+      else if (e.key === "d") document.querySelector<HTMLElement>("[data-testid=side-panel] button, [data-testid=side-panel] a")?.focus();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -98,7 +153,7 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
   return (
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
-        <GraphLegend title={title} composing={composingFor !== null} trail={trail} />
+        <GraphLegend title={title} composing={composingFor !== null} trail={trail} currentMeans={currentMeans} />
         <div className="relative min-h-0 flex-1">
           <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex items-start justify-center gap-2 px-2 [&>*]:pointer-events-auto">
             <NewerSnapshotsHint count={live.newerSnapshots} onShow={live.showNewer} />
@@ -109,13 +164,14 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
           <ReactFlowProvider>
             <LineageGraph
               model={model}
-              reach={reach}
+              reach={reach?.marks ?? null}
               selectedId={selectedId}
               focusedId={model.nodes.some((n) => n.id === focusedId) ? focusedId : anchorId}
               initialFocusId={initialFocus ?? anchorId}
               exportName={`lineage-${title}`}
               onActivate={activate}
               onFocus={setFocusedId}
+              revealId={revealId}
             />
           </ReactFlowProvider>
         </div>
@@ -125,9 +181,17 @@ export function LineageWorkspace({ anchorId, role, title, trail }: Props) {
           nodeId={selectedId}
           role={role}
           onClose={close}
+          shareHref={lineageHref(refParam, url)}
+          reachPreview={reach?.list ?? null}
           onSelect={select}
           onComposingChange={setComposingFor}
           onCollapseBranch={branches.get(selectedId)?.state === "ready" ? () => collapse(selectedId) : undefined}
+          fleet={fleet}
+          onOpenFleet={openFleet}
+          onFleetChange={(change) => void setUrlState(change)}
+          onCloseFleet={() => void setUrlState(noFleetList)}
+          onPick={pickFromFleet}
+          onBackToFleet={() => void setUrlState({ node: url.fleet })}
         />
       )}
     </div>

@@ -19,7 +19,7 @@ type PageRequest = { sandboxId: string; snapshotId: string; cursor: string | und
 const sameRequests = (a: PageRequest[], b: PageRequest[]) =>
   a.length === b.length && a.every((r, i) => r.sandboxId === b[i]!.sandboxId && r.snapshotId === b[i]!.snapshotId && r.cursor === b[i]!.cursor);
 
-const sandboxQuery = (id: string) => ({ queryKey: queryKeys.sandbox(id), queryFn: () => api.sandbox(id) });
+export const sandboxQuery = (id: string) => ({ queryKey: queryKeys.sandbox(id), queryFn: () => api.sandbox(id) });
 
 /**
  * Sibling sandboxes expanded in place. Each branch is the sandbox's own snapshots: its current

@@ -2,28 +2,32 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type { AttachResult } from "@/lib/client";
+import type { ReachEntry } from "@/lib/graph/lineage-model";
+import { attachOutcome } from "@/lib/graph/reach-text";
 import { DESCRIPTION_MAX_CHARS, SCRIPT_MAX_BYTES, scriptFits } from "@/lib/contract/limits";
 import { api, errorMessage } from "@/lib/ui/api";
 import type { Permission } from "@/lib/ui/permissions";
 import { Notice } from "./Notice";
+import { ReachPreviewList } from "./ReachPreviewList";
+import { AttachReach } from "./AttachReach";
 import { refreshAfterPatchChange } from "./refreshAfterPatchChange";
 
 type Props = {
   snapshotId: string;
   permission: Permission;
+  /** The drawn sandboxes and where each stands in the reach of a patch on this snapshot (null until the form opens). */
+  reachPreview: ReachEntry[] | null;
   /** Tells the graph to show what the patch will reach while the form is open. */
   onComposingChange: (snapshotId: string | null) => void;
 };
 
-
 /** Attach a patch (script + description) to a snapshot; retries of one submission reuse its idempotency key. */
-export function AttachPatchForm({ snapshotId, permission, onComposingChange }: Props) {
+export function AttachPatchForm({ snapshotId, permission, reachPreview, onComposingChange }: Props) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [script, setScript] = useState("");
   const [description, setDescription] = useState("");
-  const [done, setDone] = useState<AttachResult | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const idempotencyKey = useRef<string | null>(null);
 
   useEffect(() => {
@@ -39,7 +43,9 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
     },
     onSuccess: (result) => {
       idempotencyKey.current = null;
-      setDone(result);
+      // Said with the preview the user saw while composing: who runs it, who waits behind a failure.
+      const drawn = (reachPreview ?? []).map((e) => e.mark);
+      setDone(attachOutcome(result.patch.sequence, result.reach.count, drawn));
       setScript("");
       setDescription("");
       setOpen(false);
@@ -68,12 +74,7 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
   if (!open) {
     return (
       <div className="space-y-2">
-        {done && (
-          <Notice tone="success">
-            Patch #{done.patch.sequence} attached. It reaches {done.reach.count}{" "}
-            {done.reach.count === 1 ? "sandbox" : "sandboxes"} on their next wake.
-          </Notice>
-        )}
+        {done && <Notice tone="success">{done}</Notice>}
         <button
           type="button"
           onClick={() => {
@@ -98,9 +99,13 @@ export function AttachPatchForm({ snapshotId, permission, onComposingChange }: P
       }}
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50/50 p-3 dark:border-amber-800 dark:bg-amber-950/20"
     >
-      <p className="text-xs text-amber-900 dark:text-amber-200">
-        The graph highlights the sandboxes this patch reaches: only those started from this snapshot (one level deep).
-      </p>
+      <AttachReach snapshotId={snapshotId} />
+      <div className="space-y-1">
+        <p className="text-xs text-amber-900 dark:text-amber-200">
+          This patch reaches only the sandboxes started from this snapshot (one level deep), on their next wake. Of those in the graph:
+        </p>
+        <ReachPreviewList entries={reachPreview ?? []} />
+      </div>
       <div className="space-y-1">
         <label htmlFor="patch-script" className="block text-sm font-medium">
           Script

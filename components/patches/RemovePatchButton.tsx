@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatchView } from "@/lib/client";
+import { patchLabel } from "@/lib/patch-state";
 import { api, errorMessage } from "@/lib/ui/api";
 import type { Permission } from "@/lib/ui/permissions";
 import { Notice } from "./Notice";
@@ -39,7 +40,7 @@ export function RemovePatchButton({ snapshotId, patch, permission, onRemoved }: 
   return (
     <div className="mt-2 w-full space-y-2 rounded-md border border-red-200 bg-red-50 p-2 dark:border-red-900 dark:bg-red-950/40">
       <p className="text-xs text-red-900 dark:text-red-100">
-        Remove patch #{patch.sequence}? Sandboxes that have not applied it yet will skip it. This cannot be undone.
+        Remove patch {patchLabel(patch.sequence, patch.description)}? Sandboxes that have not applied it yet will skip it. This cannot be undone.
       </p>
       {remove.isError && <Notice tone="error">{errorMessage(remove.error)}</Notice>}
       <div className="flex gap-2">

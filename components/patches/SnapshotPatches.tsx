@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PatchView } from "@/lib/client";
+import { patchLabel } from "@/lib/patch-state";
+import type { PatchState } from "@/lib/contract/enums";
 import { api } from "@/lib/ui/api";
 import { formatAge } from "@/lib/ui/format";
 import type { Permission } from "@/lib/ui/permissions";
@@ -11,9 +13,17 @@ import { Notice } from "./Notice";
 import { RemovePatchButton } from "./RemovePatchButton";
 import { ScriptBlock } from "./ScriptBlock";
 import { queryKeys } from "@/lib/ui/query-keys";
+import { RolloutBar } from "@/components/fleet/RolloutBar";
 
-/** A snapshot's patches in sequence order; removed ones on request, for history. */
-export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: string; removePermission: Permission }) {
+type Props = {
+  snapshotId: string;
+  removePermission: Permission;
+  /** Opens the fleet list relative to a patch, narrowed to one state of it (null: all). */
+  onOpenRollout: (patchId: string, state: PatchState | null) => void;
+};
+
+/** A snapshot's patches in sequence order, each live one with its rollout; removed ones on request, for history. */
+export function SnapshotPatches({ snapshotId, removePermission, onOpenRollout }: Props) {
   const [showRemoved, setShowRemoved] = useState(false);
   const [removed, setRemoved] = useState<PatchView | null>(null);
   const patches = useQuery({
@@ -32,7 +42,7 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
       </div>
       {removed && (
         <Notice tone="success">
-          Patch #{removed.sequence} removed. Sandboxes that have not applied it will skip it; it stays in the history.
+          Patch {patchLabel(removed.sequence, removed.description)} removed. Sandboxes that have not applied it will skip it; it stays in the history.
         </Notice>
       )}
       {patches.isPending && <div className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />}
@@ -59,6 +69,11 @@ export function SnapshotPatches({ snapshotId, removePermission }: { snapshotId: 
             <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
               by {p.createdBy} · {formatAge(p.createdAt)}
             </p>
+            {!p.removedAt && (
+              <div className="mb-2">
+                <RolloutBar sequence={p.sequence} rollout={p.rollout} onOpen={(state) => onOpenRollout(p.id, state)} />
+              </div>
+            )}
             <ScriptBlock text={p.script} label={`Script of patch #${p.sequence}`} />
           </li>
         ))}

@@ -11,6 +11,7 @@ export function refreshAfterPatchChange(queryClient: QueryClient, snapshotId: st
     queryKeys.branchPage(),
     queryKeys.snapshot(snapshotId),
     queryKeys.patches(snapshotId),
+    queryKeys.fleet(snapshotId),
     queryKeys.sandbox(),
     queryKeys.sandboxPatches(),
     queryKeys.recent(),

@@ -30,7 +30,7 @@ export const description = z.string().max(DESCRIPTION_MAX_CHARS, `must be at mos
 export const script = z
   .string()
   .min(1, "must not be empty")
-  .refine((s) => s.trim() !== "", "must not be only whitespace")
+  .refine((s) => s === "" || s.trim() !== "", "must not be only whitespace") // an empty one says just that
   .refine(scriptFits, `must be at most ${SCRIPT_MAX_BYTES / 1024} KiB in UTF-8`)
   .describe(`At most ${SCRIPT_MAX_BYTES / 1024} KiB, counted in UTF-8 bytes.`);
 

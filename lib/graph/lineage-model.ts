@@ -41,6 +41,9 @@ export type LineageNode =
   /** The generations of a deep chain between the root side and the anchor side that are not loaded. */
   | { kind: "gap"; id: string; missing: number; fromDepth: number; rootId: string; topId: string };
 
+/** A sandbox picked from a snapshot's fleet list: drawn beside that snapshot like a sibling. */
+export type DrawnSandbox = { id: string; name: string | null; facts: SandboxFacts };
+
 export type LineageEdge = { id: string; source: string; target: string; chain: boolean };
 
 export type LineageGraphModel = { nodes: LineageNode[]; edges: LineageEdge[] };
@@ -54,6 +57,8 @@ export type LineageInput = {
   ancestorsLeft: MoreState;
   descendantsLeft: MoreState;
   branches: ReadonlyMap<string, Branch>;
+  /** Snapshot id → sandboxes picked from its fleet list, in the order they were picked. */
+  drawn?: ReadonlyMap<string, readonly DrawnSandbox[]>;
   /**
    * A deep chain's root end, root first (deep-chain.ts rootSideChain): drawn above the ancestors
    * with a gap node between, or joined to them once no generation is missing.
@@ -75,6 +80,7 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
     edges.set(`${source}->${target}`, { id: `${source}->${target}`, source, target, chain });
 
   /** Adds a run of snapshots, oldest first, each linked to its parent through its source sandbox. */
+  const drawn = input.drawn ?? new Map<string, readonly DrawnSandbox[]>();
   const addChain = (chain: TreeNode[], anchorId: string | null, branches: ReadonlyMap<string, Branch>) => {
     chain.forEach((snap, i) => {
       addNode({ kind: "snapshot", id: snap.id, snapshot: snap, isAnchor: snap.id === anchorId });
@@ -100,6 +106,11 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
       for (const sib of snap.siblings) {
         if (sib.id === chainSandbox) continue;
         const { id, name, ...facts } = sib;
+        addNode({ kind: "sandbox", id, name, facts, basedOn: snap.id, place: "sibling", branch: branches.get(id) ?? null });
+        addEdge(snap.id, id, false);
+      }
+      // Picked beyond the newest ten: siblings like the others (an already drawn one stays as it is).
+      for (const { id, name, facts } of drawn.get(snap.id) ?? []) {
         addNode({ kind: "sandbox", id, name, facts, basedOn: snap.id, place: "sibling", branch: branches.get(id) ?? null });
         addEdge(snap.id, id, false);
       }
@@ -168,19 +179,31 @@ export function buildLineageGraph(input: LineageInput): LineageGraphModel {
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-export type ReachMark = { kind: "target" } | { kind: "reached" } | { kind: "dimmed"; reason: string };
+export type ReachMark =
+  | { kind: "target" }
+  | { kind: "reached" }
+  /** Reached, but its last run failed at an earlier patch: the new one waits behind that failure. */
+  | { kind: "blocked"; failedAt: number; failedPatch: string | null }
+  | { kind: "dimmed"; reason: string };
+
+/** The description of the target snapshot's live patch with this sequence, when known. */
+export type PatchDescriptionOf = (sequence: number) => string | null;
 
 /**
- * What a patch on `snapshotId` would reach (one level deep): the sandboxes based on it.
+ * What a patch on `snapshotId` would reach (one level deep): the sandboxes based on it, each
+ * either running it on next wake or blocked behind the patch its last run failed at.
  * Everything else is dimmed with the reason it is out of reach.
  */
-export function reachMarks(model: LineageGraphModel, snapshotId: string): Map<string, ReachMark> {
+export function reachMarks(model: LineageGraphModel, snapshotId: string, patchDescription: PatchDescriptionOf = () => null): Map<string, ReachMark> {
   const names = new Map<string, string>();
   for (const n of model.nodes) if (n.kind === "snapshot") names.set(n.id, n.snapshot.name ?? n.id);
   const marks = new Map<string, ReachMark>();
   for (const n of model.nodes) {
     if (n.kind === "snapshot") {
       marks.set(n.id, n.id === snapshotId ? { kind: "target" } : { kind: "dimmed", reason: "frozen snapshot" });
+    } else if (n.kind === "sandbox" && n.basedOn === snapshotId && n.facts.failedAtSequence !== null) {
+      const failedAt = n.facts.failedAtSequence;
+      marks.set(n.id, { kind: "blocked", failedAt, failedPatch: patchDescription(failedAt) });
     } else if (n.kind === "sandbox" || n.kind === "moreSiblings") {
       if (n.basedOn === snapshotId) marks.set(n.id, { kind: "reached" });
       else {
@@ -192,4 +215,18 @@ export function reachMarks(model: LineageGraphModel, snapshotId: string): Map<st
     }
   }
   return marks;
+}
+
+/** A sandbox in the reach preview's text list, with where it stands. */
+export type ReachEntry = { id: string; name: string | null; mark: ReachMark };
+
+/** The drawn sandboxes in reach order: those that run the patch, those blocked, then those out of reach. */
+export function reachList(model: LineageGraphModel, marks: ReadonlyMap<string, ReachMark>): ReachEntry[] {
+  const rank = { reached: 0, blocked: 1, dimmed: 2, target: 3 };
+  return model.nodes
+    .flatMap((n) => {
+      const mark = marks.get(n.id);
+      return n.kind === "sandbox" && mark ? [{ id: n.id, name: n.name, mark }] : [];
+    })
+    .sort((a, b) => rank[a.mark.kind] - rank[b.mark.kind]);
 }

@@ -1,9 +1,12 @@
 /**
  * The lineage page's URL state, declared once for the server (which reads it while rendering)
  * and the browser (useLineageUrlState). Only what is worth sharing in a link lives here: the
- * selected node, and a jump along the chain (a generation or a date) that re-anchors the view.
+ * selected node, a jump along the chain (a generation or a date) that re-anchors the view, and
+ * the open fleet list with its filters.
  */
-import { createLoader, createSerializer, parseAsInteger, parseAsString, type inferParserType } from "nuqs/server";
+import { createLoader, createSerializer, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { sandboxStatuses } from "../contract/enums";
+import { fleetStates } from "../contract/fleet";
 
 export const lineageUrlState = {
   /** The selected node (snapshot or sandbox id): its side panel is open. */
@@ -13,7 +16,17 @@ export const lineageUrlState = {
   /** …or the newest snapshot on its chain created at or before this ISO-8601 time. */
   asOf: parseAsString,
   of: parseAsString,
+  /** The snapshot whose fleet list (all its sandboxes) is open in the side panel. */
+  fleet: parseAsString,
+  /** The fleet list's filters, as the API takes them (an unknown value reads as unset). */
+  state: parseAsStringLiteral(fleetStates),
+  status: parseAsStringLiteral(sandboxStatuses),
+  q: parseAsString,
+  patch: parseAsString,
 };
+
+/** The URL state that closes the fleet list and clears its filters. */
+export const noFleetList = { fleet: null, state: null, status: null, q: null, patch: null } as const;
 
 export type LineageUrlState = inferParserType<typeof lineageUrlState>;
 
@@ -28,9 +41,10 @@ export function jumpOf(state: LineageUrlState, anchorId: string): Jump | null {
   return null;
 }
 
-/** The URL state of a jump (the selection is dropped: the view moves elsewhere), or of none. */
+/** The URL state of a jump (the selection and any fleet list are dropped: the view moves elsewhere), or of none. */
 export const jumpState = (jump: Jump | null): Partial<LineageUrlState> => ({
   node: null,
+  ...noFleetList,
   of: jump?.of ?? null,
   gen: jump && "depth" in jump ? jump.depth : null,
   asOf: jump && "asOf" in jump ? jump.asOf : null,

@@ -20,6 +20,8 @@ export const queryKeys = {
   snapshot: (id: string) => ["snapshot", id] as const,
   patches: (snapshotId: string, showRemoved?: boolean) =>
     showRemoved === undefined ? (["patches", snapshotId] as const) : (["patches", snapshotId, showRemoved] as const),
+  /** A fleet list's pages; `fleet(ref, "counts")` the counts alone (the group node, the attach form). */
+  fleet: (ref?: string, filters?: object | "counts") => (ref ? (["fleet", ref, filters ?? null] as const) : (["fleet"] as const)),
   sandbox: (id?: string) => (id ? (["sandbox", id] as const) : (["sandbox"] as const)),
   sandboxPatches: (id?: string) => (id ? (["sandboxPatches", id] as const) : (["sandboxPatches"] as const)),
   recent: (limit?: number) => (limit ? (["recent", limit] as const) : (["recent"] as const)),

@@ -277,7 +277,7 @@ describe("lineage sandbox and patches", () => {
         "  status            stopped",
         "  based on          snap_A",
         "  current snapshot  snap_A",
-        "  patches           failed at #2",
+        "  patches           failed at #2 (Pin Node.js to 20.20.2)",
         "  created           7d ago",
         "  updated           just now",
         "",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fromLocalInput, parseGeneration, toLocalInput } from "@/lib/ui/jump-input";
-import { jumpOf, jumpState, type LineageUrlState } from "@/lib/ui/lineage-url";
+import { jumpOf, jumpState, noFleetList, type LineageUrlState } from "@/lib/ui/lineage-url";
 
-const url = (fields: Partial<LineageUrlState>): LineageUrlState => ({ node: null, gen: null, asOf: null, of: null, ...fields });
+const url = (fields: Partial<LineageUrlState>): LineageUrlState => ({ node: null, gen: null, asOf: null, of: null, ...noFleetList, ...fields });
 
 describe("the panel's jump fields", () => {
   it("accepts a generation from the root (0) to the snapshot's own", () => {
@@ -41,6 +41,6 @@ describe("a jump in the URL", () => {
   it("writes a jump, or its absence, as URL state that reads back the same", () => {
     const jump = { of: "snap_b", depth: 17 };
     expect(jumpOf(url(jumpState(jump)), "snap_a")).toEqual(jump);
-    expect(jumpState(null)).toEqual({ node: null, of: null, gen: null, asOf: null });
+    expect(jumpState(null)).toEqual({ node: null, of: null, gen: null, asOf: null, ...noFleetList });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TreeNode } from "@/lib/client";
 import type { XY } from "@/lib/graph/layout";
-import { buildLineageGraph, type Branch, type LineageGraphModel } from "@/lib/graph/lineage-model";
+import { buildLineageGraph, type Branch, type DrawnSandbox, type LineageGraphModel } from "@/lib/graph/lineage-model";
 import { nodeSizes } from "@/lib/graph/node-sizes";
 import { placeGraph } from "@/lib/graph/place-graph";
 
@@ -38,7 +38,12 @@ function branchOf(base: number, sandboxId: string): Branch {
 }
 
 /** The graph after `up` ancestors and `down` descendants of snapshot 1000 have loaded. */
-function graph(up: number, down: number, branches: ReadonlyMap<string, Branch> = new Map()): LineageGraphModel {
+function graph(
+  up: number,
+  down: number,
+  branches: ReadonlyMap<string, Branch> = new Map(),
+  drawn: ReadonlyMap<string, DrawnSandbox[]> = new Map(),
+): LineageGraphModel {
   const more = { hasMore: true, loading: false, failed: false };
   return buildLineageGraph({
     anchor: snapshot(1000),
@@ -47,6 +52,7 @@ function graph(up: number, down: number, branches: ReadonlyMap<string, Branch> =
     ancestorsLeft: more,
     descendantsLeft: more,
     branches,
+    drawn,
   });
 }
 
@@ -122,5 +128,25 @@ describe("incremental layout", () => {
     const sibling = positions.get("sbx_sib_1000_2")!;
     expect(positions.get("snap_15001")!.y).toBeGreaterThan(sibling.y);
     expect(positions.get("load:branch:sbx_sib_1000_2")!.y).toBeGreaterThan(positions.get("snap_15003")!.y);
+  });
+
+  it("draws a sandbox picked from a fleet list beside its snapshot, moving nothing and overlapping nothing", () => {
+    const last = steps.at(-1)!;
+    const picked = { id: "sbx_picked", name: "far-down-the-list", facts: { status: "failed" as const, lastPatchSequence: 1, pendingPatches: 1, failedAtSequence: 2 } };
+    const withPicked = graph(49, 49, new Map(), new Map([["snap_1000", [picked]]]));
+    const positions = place(withPicked, last.positions);
+    expect(moved(last, positions)).toEqual([]);
+    expect(overlapping(withPicked, positions)).toEqual([]);
+    expect(withPicked.edges).toContainEqual({ id: "snap_1000->sbx_picked", source: "snap_1000", target: "sbx_picked", chain: false });
+    // Beside its snapshot: on the siblings' row, to the right of the spine.
+    expect(positions.get("sbx_picked")!.y).toBe(positions.get("sbx_sib_1000_0")!.y);
+    expect(positions.get("sbx_picked")!.x).toBeGreaterThan(positions.get("snap_1000")!.x);
+  });
+
+  it("draws a picked sandbox that is already one of the ten siblings once, where it is", () => {
+    const drawnSibling = { id: "sbx_sib_1000_1", name: null, facts: { status: "running" as const, lastPatchSequence: 0, pendingPatches: 0, failedAtSequence: null } };
+    const model = graph(9, 9, new Map(), new Map([["snap_1000", [drawnSibling]]]));
+    expect(model.nodes.filter((n) => n.id === "sbx_sib_1000_1")).toHaveLength(1);
+    expect(model.edges.filter((e) => e.target === "sbx_sib_1000_1")).toHaveLength(1);
   });
 });

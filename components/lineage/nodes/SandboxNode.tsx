@@ -27,7 +27,7 @@ function branchHint(place: "chain" | "sibling", branch: Branch | null): string {
 }
 
 function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
-  const { id, name, place, branch, facts } = data.node;
+  const { id, name, place, branch, facts, basedOn } = data.node;
   return (
     <div
       {...nodeStateAttributes(data)}
@@ -51,10 +51,10 @@ function SandboxNodeView({ data }: NodeProps<GraphNodeOf<"sandbox">>) {
         {name && <div className="truncate font-mono text-[11px] text-slate-500 dark:text-slate-400">{id}</div>}
       </div>
       <div className="flex items-center justify-between gap-2 text-[11px] text-slate-500 dark:text-slate-400">
-        <span className="truncate" title={branchHint(place, branch)}>
+        <span className="max-w-[45%] shrink-0 truncate" title={branchHint(place, branch)}>
           {branchHint(place, branch)}
         </span>
-        <PatchStateBadge state={facts} />
+        <PatchStateBadge state={facts} basedOn={basedOn} />
       </div>
       <Handle type="source" position={Position.Bottom} className="!opacity-0" isConnectable={false} />
     </div>

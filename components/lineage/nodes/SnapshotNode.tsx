@@ -10,6 +10,9 @@ import type { GraphNodeOf } from "./types";
 import { nodeChrome, nodeStateAttributes } from "./nodeChrome";
 import { ReachLabel } from "./ReachLabel";
 
+const CURRENT_MEANS =
+  "Current: the snapshot this view is anchored at. For a sandbox, the newest snapshot taken of it, or the one it was started from when none was taken.";
+
 function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
   const { snapshot, isAnchor } = data.node;
   const patches = snapshot.patchCount;
@@ -30,7 +33,11 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
             gen {formatGeneration(snapshot.depth)}
           </span>
           {snapshot.depth === 0 && <span className="rounded bg-slate-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case dark:bg-slate-500">root</span>}
-          {isAnchor && <span className="rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">current</span>}
+          {isAnchor && (
+            <span title={CURRENT_MEANS} className="cursor-help rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">
+              current
+            </span>
+          )}
         </span>
         <span className="font-normal tracking-normal normal-case">
           <StatusDot status={snapshot.status} />
@@ -46,7 +53,7 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
         </span>
         <span
           data-testid="patch-count"
-          className={`shrink-0 rounded px-1.5 py-px font-medium ${patches > 0 ? "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200" : "bg-slate-100 dark:bg-slate-800"}`}
+          className={`shrink-0 rounded px-1.5 py-px font-medium ${patches > 0 ? "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
         >
           {patches === 1 ? "1 patch" : `${patches} patches`}
         </span>

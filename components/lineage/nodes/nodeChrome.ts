@@ -12,6 +12,8 @@ export function nodeChrome(d: { focused: boolean; selected: boolean; reach: Reac
       ? "opacity-45 saturate-50"
       : d.reach?.kind === "reached"
         ? "ring-2 ring-emerald-500 shadow-lg shadow-emerald-500/20"
+        : d.reach?.kind === "blocked"
+          ? "ring-2 ring-red-500 shadow-lg shadow-red-500/20"
         : d.reach?.kind === "target"
           ? "ring-2 ring-amber-500 shadow-lg shadow-amber-500/20"
           : "";

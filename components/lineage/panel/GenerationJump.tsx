@@ -52,7 +52,7 @@ export function GenerationJump({ snapshot }: { snapshot: SnapshotView }) {
   return (
     <section aria-label="Move along the chain" className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <h3 className="text-sm font-semibold">
-        Move along the chain <span className="font-normal text-slate-500">· this is gen {formatGeneration(snapshot.depth)}</span>
+        Move along the chain <span className="font-normal text-slate-500 dark:text-slate-400">· this is gen {formatGeneration(snapshot.depth)}</span>
       </h3>
       <form onSubmit={submitGeneration} noValidate className="flex items-center gap-2">
         <label htmlFor="jump-generation" className="w-28 shrink-0 text-sm">

@@ -8,7 +8,7 @@ import { SandboxPatchStates } from "@/components/patches/SandboxPatchStates";
 import { useSandbox } from "../useBranches";
 import { DetailRow } from "./DetailRow";
 import { PanelDetails } from "./PanelDetails";
-import { NodeLink } from "./NodeLink";
+import { SnapshotLink } from "./SnapshotLink";
 
 type Props = { sandboxId: string; onSelect: (id: string) => void; onCollapseBranch?: () => void };
 
@@ -21,11 +21,11 @@ export function SandboxPanel({ sandboxId, onSelect, onCollapseBranch }: Props) {
     <div className="space-y-5">
       <PanelDetails kind="sandbox" id={b.id} name={b.name} status={b.status}>
         <DetailRow label="Patches">
-          <PatchStateBadge state={b} />
+          <PatchStateBadge state={b} basedOn={b.basedOnSnapshotId} />
         </DetailRow>
-        <DetailRow label="Based on">{b.basedOnSnapshotId ? <NodeLink id={b.basedOnSnapshotId} name={null} onSelect={onSelect} /> : "— (from scratch)"}</DetailRow>
+        <DetailRow label="Based on">{b.basedOnSnapshotId ? <SnapshotLink id={b.basedOnSnapshotId} onSelect={onSelect} /> : "— (from scratch)"}</DetailRow>
         <DetailRow label="Current snapshot">
-          {b.currentSnapshotId && b.currentSnapshotId !== b.basedOnSnapshotId ? <NodeLink id={b.currentSnapshotId} name={null} onSelect={onSelect} /> : "none taken"}
+          {b.currentSnapshotId && b.currentSnapshotId !== b.basedOnSnapshotId ? <SnapshotLink id={b.currentSnapshotId} onSelect={onSelect} /> : "none taken"}
         </DetailRow>
         <DetailRow label="Created">{formatDateTime(b.createdAt)}</DetailRow>
         <DetailRow label="Last update">{formatDateTime(b.updatedAt)}</DetailRow>

@@ -4,9 +4,9 @@ import { summarizePatchState, type PatchState } from "../../patch-state";
 /** An id with its name beside it when it has one: `snap_A (my-env)`. */
 export const label = (item: { id: string; name: string | null }) => (item.name ? `${item.id} (${item.name})` : item.id);
 
-/** A sandbox's patch state in a few words: "failed at #2", "1 pending", "patched to #3"; empty when untouched. */
-export function patchStateText(s: PatchState): string {
-  const { label, tone } = summarizePatchState(s);
+/** A sandbox's patch state in a few words: "failed at #2 (Pin Node.js)", "1 pending", "patched to #3"; empty when untouched. */
+export function patchStateText(s: PatchState, failedPatchDescription?: string | null): string {
+  const { label, tone } = summarizePatchState(s, failedPatchDescription);
   return tone === "none" ? "" : label;
 }
 

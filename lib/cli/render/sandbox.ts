@@ -14,7 +14,7 @@ export function renderSandbox({ sandbox, patches }: SandboxPatches, { now, style
     ["status", sandbox.status],
     ["based on", sandbox.basedOnSnapshotId ?? "nothing (started from scratch)"],
     ["current snapshot", sandbox.currentSnapshotId ?? "none"],
-    ["patches", patchStateText(sandbox) || "none applied"],
+    ["patches", patchStateText(sandbox, patches.find((p) => p.sequence === sandbox.failedAtSequence)?.description) || "none applied"],
     ["created", ago(sandbox.createdAt, now)],
     ["updated", ago(sandbox.updatedAt, now)],
   ]).map((line) => `  ${line}`);

@@ -1,0 +1,30 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { FleetFilters } from "@/lib/client";
+import { api } from "@/lib/ui/api";
+import { queryKeys } from "@/lib/ui/query-keys";
+
+/** Rows per page of the fleet list: the API's largest, so a fast scroll asks for few pages. */
+export const FLEET_PAGE_SIZE = 100;
+
+/** A snapshot's sandboxes matching `filters`, newest first, a keyset page at a time. */
+export const useFleetPages = (snapshotId: string, filters: FleetFilters) =>
+  useInfiniteQuery({
+    queryKey: queryKeys.fleet(snapshotId, filters),
+    queryFn: ({ pageParam }) => api.fleet(snapshotId, { ...filters, limit: FLEET_PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.pagination.next ?? undefined,
+  });
+
+/**
+ * The exact counts of a snapshot's fleet (one row is the least a page can hold). `fresh` asks the
+ * server again on mount, for a figure a decision rests on (the attach form's reach).
+ */
+export const useFleetCounts = (snapshotId: string, { fresh = false } = {}) =>
+  useQuery({
+    ...(fresh && { staleTime: 0 }),
+    queryKey: queryKeys.fleet(snapshotId, "counts"),
+    queryFn: () => api.fleet(snapshotId, { limit: 1 }),
+    select: (page) => page.counts,
+  });
