@@ -54,6 +54,16 @@ for (const theme of ["light", "dark"] as const) {
       await expectNoViolations(page, "attach form with the reach highlighted");
     });
 
+    test(`the fleet list and a deep chain's gap (${theme})`, async ({ page }) => {
+      await signIn(page, "editor");
+      await page.goto("/lineage/golden-base?node=snap_golden&fleet=snap_golden&state=failed");
+      await expect(page.getByTestId("fleet-row").first()).toBeVisible();
+      await expectNoViolations(page, "fleet list filtered to failed sandboxes");
+      await page.goto("/lineage/golden-base?node=snap_golden");
+      await expect(page.getByTestId("rollout").first()).toBeVisible();
+      await expectNoViolations(page, "snapshot panel with rollouts");
+    });
+
     test(`a viewer's disabled forms and a deleted snapshot (${theme})`, async ({ page }) => {
       await signIn(page, "viewer");
       await page.goto("/lineage/my-env?node=snap_A");

@@ -20,5 +20,10 @@ export async function runSandbox(args: string[], io: Io): Promise<void> {
   const [ref] = positionals("sandbox", given, ["name-or-id"]) as [string];
   const session = openSession("sandbox", values, io);
   const result = await session.client.sandboxPatches(ref);
-  session.show(result, (safe) => renderSandbox(safe, session));
+  if (values.json) return session.show(result, () => "");
+  // People read snapshots by name where they have one: one lookup per snapshot shown.
+  const { basedOnSnapshotId, currentSnapshotId } = result.sandbox;
+  const ids = [...new Set([basedOnSnapshotId, currentSnapshotId].filter((id): id is string => id !== null))];
+  const names = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, (await session.client.snapshot(id)).snapshot.name] as const)));
+  session.show({ ...result, names }, (safe) => renderSandbox(safe, session));
 }
