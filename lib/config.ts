@@ -23,6 +23,7 @@ const envSchema = z.object({
   LINEAGE_DEMO: flag.optional(),
   LINEAGE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LINEAGE_ADMIN_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
+  LINEAGE_EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   LINEAGE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://lineage.example.com" })
     .refine(isOriginOnly, "must be an origin, without a path")
@@ -77,6 +78,8 @@ export type Config = {
   demo: boolean;
   secret: string | undefined;
   adminToken: string | undefined;
+  /** How often an idle event stream sends a heartbeat and re-checks its caller's access. */
+  eventsHeartbeatMs: number;
   publicUrl: string | undefined;
   oidc: OidcConfig | undefined;
 };
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.LINEAGE_DEMO ?? !e.DATABASE_URL,
     secret: e.LINEAGE_SECRET,
     adminToken: e.LINEAGE_ADMIN_TOKEN,
+    eventsHeartbeatMs: e.LINEAGE_EVENTS_HEARTBEAT_MS,
   };
 }
 

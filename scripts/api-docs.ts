@@ -93,7 +93,8 @@ function operationSection(method: string, path: string, op: Operation): string[]
   if (op.requestBody) out.push("**Body** (JSON; unknown fields are refused)", "", ...fieldTable(op.requestBody.content["application/json"].schema), "");
   out.push("**Answers**", "");
   for (const [status, answer] of Object.entries(op.responses)) {
-    if (!answer.content) {
+    // No JSON body: a 204, or a route that only streams (the description names the media type).
+    if (!answer.content?.["application/json"]) {
       out.push(`- \`${status}\` ${answer.description}`);
       continue;
     }

@@ -16,6 +16,9 @@ import type { JumpTrail } from "./JumpBreadcrumb";
 import { useBranches } from "./useBranches";
 import { useLineageChain } from "./useLineageChain";
 import { useLineageUrlState } from "./useLineageUrlState";
+import { useLiveLineage } from "./useLiveLineage";
+import { LiveIndicator } from "./LiveIndicator";
+import { NewerSnapshotsHint } from "./NewerSnapshotsHint";
 import { useDrawnSandboxes } from "./useDrawnSandboxes";
 import { isTypingTarget } from "@/lib/ui/keyboard";
 import type { FleetUrl } from "@/lib/ui/fleet";
@@ -42,6 +45,7 @@ type Props = {
 
 export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, role, title, trail }: Props) {
   const chain = useLineageChain(anchorId);
+  const live = useLiveLineage(anchorId);
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
   const [url, setUrlState] = useLineageUrlState();
@@ -150,7 +154,13 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
     <div className="flex min-h-0 flex-1">
       <div ref={graphRef} className="flex min-w-0 flex-1 flex-col">
         <GraphLegend title={title} composing={composingFor !== null} trail={trail} currentMeans={currentMeans} />
-        <div className="min-h-0 flex-1">
+        <div className="relative min-h-0 flex-1">
+          <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex items-start justify-center gap-2 px-2 [&>*]:pointer-events-auto">
+            <NewerSnapshotsHint count={live.newerSnapshots} onShow={live.showNewer} />
+          </div>
+          <div className="absolute right-2 top-2 z-10">
+            <LiveIndicator status={live.status} />
+          </div>
           <ReactFlowProvider>
             <LineageGraph
               model={model}

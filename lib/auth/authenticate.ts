@@ -1,5 +1,5 @@
 import type { Executor } from "../db/client";
-import { unauthorized } from "../http/errors";
+import { ApiError, unauthorized } from "../http/errors";
 import { isSiteOrigin } from "../http/site-origin";
 import { readCookie, SESSION_COOKIE } from "./cookies";
 import type { Principal } from "./principal";
@@ -30,3 +30,15 @@ export async function authenticate(db: Executor, req: Request): Promise<Authenti
 
 /** Cookie-authenticated writes must come from our own pages: the Origin must be the site's own (scheme and host). */
 export const isSameOrigin = (req: Request): boolean => isSiteOrigin(req, req.headers.get("origin"));
+
+/**
+ * Whether a long-lived request (an event stream) still has the caller it started with: false once
+ * its token is revoked or its session ended. A database that does not answer is no reason to say no.
+ */
+export async function stillAuthenticated(db: Executor, req: Request, callerId: string): Promise<boolean> {
+  try {
+    return (await authenticate(db, req))?.id === callerId;
+  } catch (err) {
+    return !(err instanceof ApiError);
+  }
+}

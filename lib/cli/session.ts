@@ -25,6 +25,8 @@ export type Session = {
    * are terminal-safe. The one way commands print server data, so none prints a control raw.
    */
   show: <T>(data: T, render: (safe: T) => string) => void;
+  /** Opens an event stream (GET /api/events?<query>), resuming after `lastEventId` when given. */
+  openEvents: (query: string, lastEventId: string | null) => Promise<Response>;
 };
 
 const serverUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -44,5 +46,9 @@ export function openSession(command: string, values: { url?: string; token?: str
     now: pinned === undefined ? new Date() : new Date(pinned),
     style: styleFor(io.stdout.isTTY === true, io.env),
     show: (data, render) => void io.stdout.write(values.json ? `${terminalSafeJson(data)}\n` : render(terminalSafeDeep(data))),
+    openEvents: (query, lastEventId) =>
+      fetch(new URL(`/api/events?${query}`, baseUrl), {
+        headers: { authorization: `Bearer ${token}`, accept: "text/event-stream", ...(lastEventId && { "last-event-id": lastEventId }) },
+      }),
   };
 }

@@ -43,6 +43,7 @@ export const errorStatuses = {
   out_of_order: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_streams: 429,
   internal_error: 500,
   database_unavailable: 503,
 } as const satisfies Record<string, number>;

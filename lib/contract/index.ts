@@ -17,6 +17,7 @@
  * The tests then check the route is in the document and every answer matches its schema.
  */
 import { auditRoutes } from "./audit";
+import { eventRoutes } from "./events";
 import { fleetRoutes } from "./fleet";
 import { healthRoutes } from "./health";
 import { openComputerRoutes } from "./opencomputer";
@@ -39,6 +40,7 @@ export const routeGroups: Record<string, Record<string, RouteContract>> = {
   tokens: tokenRoutes,
   users: userRoutes,
   audit: auditRoutes,
+  events: eventRoutes,
   health: healthRoutes,
   // Other platforms' own clients, over the same domain (lib/compat maps the shapes).
   opencomputer: openComputerRoutes,
@@ -51,4 +53,4 @@ export const allRoutes: RegisteredRoute[] = Object.entries(routeGroups).flatMap(
   Object.entries(group).map(([operationId, r]) => ({ ...r, operationId, tag })),
 );
 
-export { auditRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };
+export { auditRoutes, eventRoutes, fleetRoutes, healthRoutes, openComputerRoutes, patchRoutes, sandboxRoutes, sessionRoutes, snapshotRoutes, tokenRoutes, userRoutes, vercelRoutes };

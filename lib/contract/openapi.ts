@@ -55,7 +55,8 @@ export function openApiDocument() {
   const responses = (r: RegisteredRoute) => {
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of routeErrors(r)) byStatus.set(errorStatuses[code], [...(byStatus.get(errorStatuses[code]) ?? []), code]);
-    const statuses = [...new Set([...Object.keys(r.responses).map(Number), ...byStatus.keys()])].sort((a, b) => a - b);
+    const streamed = r.streams ? [200] : [];
+    const statuses = [...new Set([...Object.keys(r.responses).map(Number), ...streamed, ...byStatus.keys()])].sort((a, b) => a - b);
     const redirects = Object.entries(r.redirects ?? {}).map(([status, where]) => [
       status,
       { description: `${statusText[Number(status)] ?? status}: ${where}`, headers: { Location: { schema: { type: "string" } } } },
@@ -74,7 +75,8 @@ export function openApiDocument() {
           ...streams.map(([type, when]) => `${type}: ${when}`),
         ].join("; ");
         if (status === 204) return [String(status), { description }];
-        const content = { "application/json": { schema }, ...Object.fromEntries(streams.map(([type]) => [type, { schema: { type: "string" } }])) };
+        // A route that only streams (an event stream) has no JSON answer at 200.
+        const content = { ...(options.length > 0 && { "application/json": { schema } }), ...Object.fromEntries(streams.map(([type]) => [type, { schema: { type: "string" } }])) };
         return [String(status), { description, content }];
       }),
     ]);

@@ -7,6 +7,7 @@ import type { PoolClient } from "pg";
 import type { Config } from "../config";
 import * as schema from "./schema";
 import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
+import { listenPostgres, type OnNotify, type Unlisten } from "./listen";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -14,7 +15,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything that can run a query: the database or a transaction inside it. */
 export type Executor = Db | Tx;
 
-export type Database = { db: Db; driver: "pglite" | "postgres"; close: () => Promise<void> };
+export type Database = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Calls `onNotify` on each NOTIFY on `channel` (and after a reconnection); one connection per call. */
+  listen: (channel: string, onNotify: OnNotify) => Promise<Unlisten>;
+  close: () => Promise<void>;
+};
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 // Below QUERY_TIMEOUT_MS, so a lock an abandoned transaction held is freed before those queued behind it give up.
@@ -49,6 +56,12 @@ async function openPglite(cfg: Config, opts: OpenOptions): Promise<Database> {
     return {
       db,
       driver: "pglite",
+      // In process: the one embedded connection delivers its own notifications after each commit.
+      listen: async (channel, onNotify) => {
+        const unlisten = await opened.listen(channel, onNotify);
+        onNotify();
+        return unlisten;
+      },
       close: async () => {
         await opened.close();
         if (!inMemory) releaseDataDirLock(dataDir);
@@ -101,7 +114,14 @@ async function openPostgres(cfg: Config & { databaseUrl: string }, opts: OpenOpt
   } finally {
     await lockClient.end().catch(() => {}); // ending the session releases the advisory lock
   }
-  return { db, driver: "postgres", close: () => pool.end() };
+  const databaseUrl = cfg.databaseUrl;
+  return {
+    db,
+    driver: "postgres",
+    listen: async (channel, onNotify) =>
+      listenPostgres(databaseUrl, channel, onNotify, (url) => new Client({ connectionString: url, connectionTimeoutMillis: 2000 })),
+    close: () => pool.end(),
+  };
 }
 
 /**

@@ -247,3 +247,24 @@ export const sessions = pgTable(
     check("sessions_one_principal", sql`(${t.tokenId} IS NULL) <> (${t.userId} IS NULL)`),
   ],
 );
+
+/**
+ * What changed in the lineage, in commit order, for live views (lib/events). Written in the same
+ * transaction as the change, so a rolled-back write leaves no event. Rows carry only ids: readers
+ * fetch the current state themselves.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    kind: text("kind").notNull(),
+    // The snapshot it concerns: the snapshot itself, the one a patch is on, or a sandbox's base.
+    snapshotId: text("snapshot_id"),
+    // For a snapshot, its parent: a new child shows in its parent's stream.
+    parentSnapshotId: text("parent_snapshot_id"),
+    sandboxId: text("sandbox_id"),
+    patchId: text("patch_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("events_snapshot_idx").on(t.snapshotId, t.id), index("events_sandbox_idx").on(t.sandboxId, t.id), index("events_parent_idx").on(t.parentSnapshotId, t.id)],
+);

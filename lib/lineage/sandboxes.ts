@@ -4,6 +4,7 @@ import { rows } from "../db/client";
 import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
+import { recordEvent } from "../events/record";
 import { assertNameFree } from "./names";
 import { attachRoots, lockLineage } from "./lineage-writes";
 import { sandboxPatchStateColumns, sandboxView, type SandboxRow } from "./views";
@@ -86,7 +87,9 @@ export async function upsertSandbox(db: Db, id: string, input: SandboxInput, act
       await tx.update(sandboxes).set(fields).where(eq(sandboxes.id, id));
     }
     await recordAudit(tx, actor, created ? "sandbox.create" : "sandbox.update", { type: "sandbox", id }, { status: input.status });
-    return { created, sandbox: await getSandbox(tx, id) };
+    const sandbox = await getSandbox(tx, id);
+    await recordEvent(tx, { kind: "sandbox", sandboxId: id, snapshotId: sandbox.basedOnSnapshotId });
+    return { created, sandbox };
   });
 }
 

@@ -4,6 +4,7 @@ import { rows } from "../db/client";
 import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
+import { recordEvent } from "../events/record";
 import { assertNameFree } from "./names";
 import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
 import { childAncestry, type ParentAncestry } from "./ancestry";
@@ -106,7 +107,9 @@ export async function upsertSnapshot(db: Db, id: string, input: SnapshotInput, a
       else if (repair) await repairSubtrees(tx, self);
     }
     await recordAudit(tx, actor, created ? "snapshot.create" : "snapshot.update", { type: "snapshot", id }, { status: input.status });
-    return { created, snapshot: await getSnapshot(tx, id) };
+    const snapshot = await getSnapshot(tx, id);
+    await recordEvent(tx, { kind: "snapshot", snapshotId: id, parentSnapshotId: snapshot.parentId, sandboxId: snapshot.sourceSandbox?.id ?? null });
+    return { created, snapshot };
   });
 }
 

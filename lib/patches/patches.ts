@@ -5,6 +5,7 @@ import { patches, sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit";
+import { recordEvent } from "../events/record";
 import { IDEMPOTENCY_WINDOW_HOURS, REACH_SAMPLE_SIZE } from "../contract/limits";
 import { loadGroups, loadPatches } from "../fleet/counts";
 import { rollout } from "../fleet/groups";
@@ -98,6 +99,7 @@ export async function attachPatch(db: Db, ref: string, input: AttachInput, actor
       sequence: patch!.sequence,
       reach: reach.count,
     });
+    await recordEvent(tx, { kind: "patch.attached", snapshotId, patchId: patch!.id });
     return { created: true, patch: patchView(patch!), reach };
   });
 }
@@ -139,6 +141,7 @@ export async function removePatch(db: Db, ref: string, patchId: string, actor: A
       .returning();
     if (!removed) throw notFound("patch_not_found", `Snapshot ${ref} has no live patch ${patchId}.`);
     await recordAudit(tx, actor, "patch.remove", { type: "patch", id: patchId }, { snapshotId, sequence: removed.sequence });
+    await recordEvent(tx, { kind: "patch.removed", snapshotId, patchId });
     return { patch: patchView(removed) };
   });
 }

@@ -3,6 +3,7 @@ import type { Db, Executor } from "../db/client";
 import { patchApplications, patches, sandboxes } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
+import { recordEvent } from "../events/record";
 import { OUTPUT_MAX_CHARS } from "../contract/limits";
 import { getSandbox, sandboxNotFound } from "../lineage/sandboxes";
 import { iso } from "../lineage/views";
@@ -83,6 +84,7 @@ export async function recordPatchResult(db: Db, sandboxId: string, input: PatchR
       patchId: patch.id,
       sequence: patch.sequence,
     });
+    await recordEvent(tx, { kind: "patch.result", sandboxId, snapshotId: patch.snapshotId, patchId: patch.id });
     return {
       result: {
         patchId: patch.id,

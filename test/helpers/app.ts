@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import type { Database } from "@/lib/db/client";
+import { stopEventHub } from "@/lib/events/hub";
 import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
 
 /**
@@ -158,9 +160,10 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
     tokens,
     databaseUrl,
     close: async () => {
-      const holder = globalThis as unknown as { __lineageDb?: Promise<{ close: () => Promise<void> }> };
+      const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
       const db = await holder.__lineageDb;
       holder.__lineageDb = undefined;
+      if (db) await stopEventHub(db);
       await db?.close();
       await dropDatabase();
     },

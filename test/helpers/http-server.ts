@@ -18,7 +18,11 @@ export async function serveOverHttp(app: TestApp): Promise<{ url: string; close:
     // An answer outside the contract is a 500 here, so the client under test sees it fail.
     const response = await dispatch(app.routes, request).catch((err: unknown) => Response.json({ contract: String(err) }, { status: 500 }));
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    // Streamed as it comes (an event stream never ends); a client that leaves cancels it.
+    if (!response.body) return void res.end();
+    const body = Readable.fromWeb(response.body as import("node:stream/web").ReadableStream);
+    res.on("close", () => body.destroy());
+    body.pipe(res);
   };
   const server = http.createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -3,7 +3,8 @@ import { checkOption, parse, positionals } from "../args";
 import { UsageError } from "../errors";
 import { renderTree, type Direction, type TreeView } from "../render/tree";
 import { resolveAnchor } from "../resolve";
-import { openSession, type Io } from "../session";
+import { openSession, type Io, type Session } from "../session";
+import { readServerSentEvents } from "../../events/sse-reader";
 
 export const treeHelp = `Usage: lineage tree <sandbox-or-snapshot> [options]
 
@@ -22,6 +23,8 @@ Options:
                          before DATE (ISO-8601 date-time, or YYYY-MM-DD: the end of that
                          day, UTC)
   --json                 print the API pages as JSON: {"desc": page, "asc": page}
+  --watch                keep running and print the tree again whenever that part
+                         of the lineage changes (Ctrl-C to stop)
   --url URL              Lineage server (default $LINEAGE_URL or http://localhost:3000)
   --token TOKEN          API token (default $LINEAGE_TOKEN)
   -h, --help             show this help
@@ -46,6 +49,7 @@ export async function runTree(args: string[], io: Io): Promise<void> {
     cursor: { type: "string" },
     root: { type: "boolean" },
     "as-of": { type: "string" },
+    watch: { type: "boolean" },
   });
   if (values.help) return void io.stdout.write(treeHelp);
   const [ref] = positionals("tree", given, ["sandbox-or-snapshot"]) as [string];
@@ -64,15 +68,47 @@ export async function runTree(args: string[], io: Io): Promise<void> {
     ? (await session.client.ancestor(resolved, asOfDate === undefined ? { depth: "0" } : { asOf: asOfDate })).snapshot.id
     : resolved;
   const fetchPage = (sortOrder: Direction) => session.client.tree({ snapshotId, sortOrder, limit: pageSize, cursor: values.cursor });
-  const [ancestors, descendants] = await Promise.all([
-    only === "asc" ? undefined : fetchPage("desc"),
-    only === "desc" ? undefined : fetchPage("asc"),
-  ]);
-  // JSON leaves out the direction not fetched.
-  // Hints continue from the snapshot the view starts at, so their cursors stay on its walk.
-  const viewRef = reanchored ? snapshotId : ref;
-  session.show({ desc: ancestors, asc: descendants }, ({ desc, asc }) => {
-    const view: TreeView = { ref: viewRef, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors: desc, descendants: asc };
-    return renderTree(view, session);
-  });
+  const show = async () => {
+    const [ancestors, descendants] = await Promise.all([
+      only === "asc" ? undefined : fetchPage("desc"),
+      only === "desc" ? undefined : fetchPage("asc"),
+    ]);
+    // JSON leaves out the direction not fetched.
+    // Hints continue from the snapshot the view starts at, so their cursors stay on its walk.
+    const viewRef = reanchored ? snapshotId : ref;
+    session.show({ desc: ancestors, asc: descendants }, ({ desc, asc }) => {
+      const view: TreeView = { ref: viewRef, limit: pageSize, url: values.url, anchored: values.cursor === undefined, ancestors: desc, descendants: asc };
+      return renderTree(view, session);
+    });
+  };
+  if (values.watch) await watchChanges(session, `snapshot=${encodeURIComponent(snapshotId)}`, show);
+  else await show();
+}
+
+const RECONNECT_MS = 2_000;
+
+/**
+ * Runs `onChange` once the event stream is open (so no change slips in between the first print and
+ * the subscription), then after each change it reports (several at once count as one), until the
+ * process is stopped. A dropped stream is reopened where it left off.
+ */
+async function watchChanges(session: Session, query: string, onChange: () => Promise<void>): Promise<never> {
+  let lastEventId: string | null = null;
+  for (;;) {
+    try {
+      const res = await session.openEvents(query, lastEventId);
+      if (res.status !== 200 || !res.body) throw new Error(`event stream answered ${res.status}`);
+      let pending: Promise<void> | undefined;
+      for await (const event of readServerSentEvents(res.body)) {
+        lastEventId = event.id ?? lastEventId;
+        if (event.event === "ready") await onChange();
+        else pending ??= new Promise((r) => setTimeout(r, 200))
+          .then(onChange)
+          .finally(() => (pending = undefined));
+      }
+    } catch {
+      // Unreachable or refused for now: try again shortly.
+    }
+    await new Promise((r) => setTimeout(r, RECONNECT_MS));
+  }
 }
