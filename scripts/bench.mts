@@ -1,13 +1,17 @@
 /**
  * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000] [--drivers pglite,postgres]
- * [--skip latency,http,browser]`: the scale benchmarks of
+ * [--fleets 1000,1000000] [--chain-lineage 48000] [--skip latency,http,browser,fleet,deep]`: the scale benchmarks of
  * BENCHMARKS.md, on the embedded database and, when DATABASE_URL is set, on PostgreSQL.
  *  1. tree-page (and search) latency, calling the lib functions against seeded lineages;
  *  2. HTTP throughput of the tree route against `next start` (autocannon), plus the mixed load test;
- *  3. the lineage page in headless Chromium (see bench/browser.ts), with its first-load JS.
+ *  3. the lineage page in headless Chromium (see bench/browser.ts), with its first-load JS;
+ *  4. fleet pages, attach and CSV on golden snapshots of each `--fleets` size, and ancestor lookups
+ *     and snapshot upserts on the 12 000-deep chain beside a 100-deep one (bench/fleet.ts,
+ *     bench/deep-chain.ts), in one database holding a `--chain-lineage` scale lineage. Not in smoke runs.
  * Timings are printed and saved under .data-bench-reports/, never asserted.
  */
 import fs from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadConfig } from "../lib/config";
@@ -20,6 +24,8 @@ import { createTokens, throughput, treePath, type Tokens } from "./bench/http";
 import { mixedLoad } from "./bench/mixed-load.mjs";
 import { browserBench } from "./bench/browser";
 import { callsPerSecond, measureInterleaved, ms, type Measured } from "./bench/stats";
+import { attachCall, csvRun, ensureGoldenFleet, fleetPageCalls } from "./bench/fleet";
+import { deepChainAnchors, deepChainCalls } from "./bench/deep-chain";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,11 +34,17 @@ const { values: args } = parseArgs({
     sizes: { type: "string" },
     skip: { type: "string", default: "" },
     drivers: { type: "string" },
+    fleets: { type: "string", default: "1000,1000000" },
+    // The smallest scale lineage whose long chain is 12 000 deep (scaleShape: a quarter of the snapshots).
+    "chain-lineage": { type: "string", default: "48000" },
   },
 });
 const smoke = args.smoke;
 const sizes = (args.sizes ?? (smoke ? "1000" : "1000,100000,1000000")).split(",").map(Number);
-const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser
+const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, deep
+// Bulk-loading a million-sandbox fleet takes minutes: never part of the smoke run of `npm test`.
+if (smoke) skip.add("fleet").add("deep");
+const fleetSizes = args.fleets.split(",").map(Number);
 const plan = smoke
   ? { warmup: 20, iterations: 100, searchIterations: 10, httpSeconds: 3, loadSeconds: 0 }
   : { warmup: 50, iterations: 400, searchIterations: 40, httpSeconds: 20, loadSeconds: 60 };
@@ -89,9 +101,9 @@ async function openSeeded(t: Target): Promise<Database> {
   }
 }
 
-function latencyTable(title: string, rows: Measured[], baseline?: Measured[]) {
+function latencyTable(title: string, rows: Measured[], baseline?: Measured[], baseLabel = sizes[0]!.toLocaleString("en")) {
   out(`\n#### ${title}\n`);
-  const ratioHeader = ` | p50 ÷ p50 at ${sizes[0]!.toLocaleString("en")}`;
+  const ratioHeader = ` | p50 ÷ p50 at ${baseLabel}`;
   out(`| case | p50 ms | p95 ms | p99 ms${baseline ? ratioHeader : ""} |`);
   out(`|---|---:|---:|---:|${baseline ? "---:|" : ""}`);
   for (const r of rows) {
@@ -124,6 +136,52 @@ async function latency(targets: Target[]) {
     }
   } finally {
     for (const d of databases) await d.close();
+  }
+}
+
+const loadNote = () => {
+  const [one, five] = os.loadavg();
+  return `load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) on ${os.cpus().length} cores`;
+};
+
+/** Fleet pages, attach and CSV at each fleet size, side by side (timed round-robin) in one database. */
+async function fleetBench(t: Target) {
+  const database = await openSeeded(t);
+  try {
+    for (const size of fleetSizes) await ensureGoldenFleet(database.db, size, console.log);
+    const db = database.db;
+    const pages = await measureInterleaved(await Promise.all(fleetSizes.map((size) => fleetPageCalls(db, size))), plan.warmup, plan.iterations);
+    const at = (i: number) => `${t.driver}, golden snapshot with ${fleetSizes[i]!.toLocaleString("en")} sandboxes`;
+    const base = fleetSizes[0]!.toLocaleString("en");
+    fleetSizes.forEach((_, i) => latencyTable(`${at(i)} — listFleet (GET …/sandboxes, 50 rows), ${plan.iterations} calls per case after ${plan.warmup} warm-up; ${loadNote()}`, pages[i]!, i > 0 ? pages[0] : undefined, base));
+    const attachIterations = Math.min(100, plan.iterations);
+    const attach = await measureInterleaved(fleetSizes.map((size) => [attachCall(db, size)]), 5, attachIterations);
+    fleetSizes.forEach((_, i) => latencyTable(`${at(i)} — attachPatch, ${attachIterations} calls after 5 warm-up; ${loadNote()}`, attach[i]!, i > 0 ? attach[0] : undefined, base));
+    out(`\n#### ${t.driver} — CSV of the whole fleet (fleetCsv read to the end in the bench process; RSS sampled every 20 ms)\n`);
+    out(`| fleet | rows | MB | seconds | rows/s | peak RSS growth MB | peak heap growth MB |`);
+    out(`|---:|---:|---:|---:|---:|---:|---:|`);
+    for (const size of fleetSizes) {
+      const r = await csvRun(db, size);
+      out(`| ${size.toLocaleString("en")} | ${r.rows.toLocaleString("en")} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds).toLocaleString("en")} | ${r.rssGrowthMb.toFixed(1)} | ${r.heapGrowthMb.toFixed(1)} |`);
+    }
+    out(`\n(${loadNote()} after the CSV runs.)`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Ancestor lookups and child upserts at the bottom of the 12 000-deep chain beside a snapshot 100 deep. */
+async function deepBench(t: Target) {
+  const database = await openSeeded(t);
+  try {
+    const { deep, shallow } = await deepChainAnchors(database.db, scaleShape(t.size));
+    const anchors = [shallow, deep];
+    const measured = await measureInterleaved(await Promise.all(anchors.map((a) => deepChainCalls(database.db, a))), plan.warmup, plan.iterations);
+    anchors.forEach((a, i) =>
+      latencyTable(`${t.driver}, snapshot ${a.depth.toLocaleString("en")} deep (${a.id}) — ${plan.iterations} calls per case after ${plan.warmup} warm-up; ${loadNote()}`, measured[i]!, i > 0 ? measured[0] : undefined, `depth ${shallow.depth}`),
+    );
+  } finally {
+    await database.close();
   }
 }
 
@@ -174,6 +232,12 @@ for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
   if (!skip.has("latency")) await latency(targets);
   if (!skip.has("http") || !skip.has("browser")) await againstServer(targets[targets.length - 1]!);
+  if (!skip.has("fleet") || !skip.has("deep")) {
+    const chainLineage = Number(args["chain-lineage"]);
+    const t = driver === "postgres" ? await postgresTarget(chainLineage) : pgliteTarget(chainLineage);
+    if (!skip.has("fleet")) await fleetBench(t);
+    if (!skip.has("deep")) await deepBench(t);
+  }
 }
 fs.mkdirSync(".data-bench-reports", { recursive: true });
 const file = `.data-bench-reports/report-${started.toISOString().replace(/[:.]/g, "-")}.md`;

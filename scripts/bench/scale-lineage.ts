@@ -208,7 +208,9 @@ export async function seedScale(db: Db, shape: ScaleShape, opts: { reset?: boole
   log(`  rebuilding ${indexes.length} indexes…`);
   await exec("SET maintenance_work_mem = '512MB'");
   for (const idx of indexes) await exec(idx.indexdef);
-  // Triggers were off during the load: compute what they keep (the walk needs the parent index).
+  // Triggers were off during the load: compute what they keep (the walk needs the parent index, and
+  // statistics of the loaded table, else the recursive walk may be planned for an empty one).
+  await exec("ANALYZE snapshots");
   log("  depth, roots and skip pointers; fleet counts…");
   await exec("SELECT snapshot_ancestry_repair(NULL)");
   await exec("SELECT fleet_counts_rebuild()");
