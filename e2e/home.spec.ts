@@ -34,8 +34,9 @@ test("an unknown name gets a not-found page with a search box", async ({ editorP
   await search.fill("popular");
   await page.getByRole("option").filter({ hasText: "popular-base" }).click();
   await expect(page).toHaveURL(/\/lineage\/popular-base\?node=snap_4c9b7033$/);
-  // 13 sandboxes were started from popular-base: the ten newest are drawn, then "+ more".
-  await expect(graphNode(page, "more:snap_4c9b7033")).toContainText("+ more");
+  // More than ten sandboxes were started from popular-base (other tests add some): the ten newest
+  // are drawn, the rest are one group node with the exact total.
+  await expect(graphNode(page, "more:snap_4c9b7033")).toContainText(/\d+ sandboxes/);
 });
 
 test("the first view arrives with the page; when the API then cannot be reached, loading more offers a retry", async ({ editorPage: page }) => {
