@@ -54,7 +54,7 @@ for (const theme of ["light", "dark"] as const) {
       await expectNoViolations(page, "attach form with the reach highlighted");
     });
 
-    test(`the fleet list and a deep chain's gap (${theme})`, async ({ page }) => {
+    test(`the fleet list and rollouts (${theme})`, async ({ page }) => {
       await signIn(page, "editor");
       await page.goto("/lineage/golden-base?node=snap_golden&fleet=snap_golden&state=failed");
       await expect(page.getByTestId("fleet-row").first()).toBeVisible();

@@ -31,7 +31,7 @@ export function FleetRow({ sandbox: s, active, style, onPick }: Props) {
     >
       <div className="min-w-0">
         <div className="truncate text-sm font-medium">{s.name ?? <span className="font-mono text-[13px]">{s.id}</span>}</div>
-        <div className="flex items-center gap-2 text-[11px] text-slate-500 dark:text-slate-400">
+        <div className="flex items-center gap-2 text-[11px] text-slate-600 dark:text-slate-400">
           {s.name && <span className="truncate font-mono">{s.id}</span>}
           <StatusDot status={s.status} />
         </div>

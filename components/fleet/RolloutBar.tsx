@@ -26,8 +26,8 @@ export function RolloutBar({ sequence, rollout, onOpen }: Props) {
           <div key={s.state} className={colours[s.state]} style={{ width: `${s.percent}%`, minWidth: 3 }} />
         ))}
       </div>
-      <div className="flex flex-wrap gap-x-2 gap-y-0.5 text-[11px]">
-        <button type="button" onClick={() => onOpen(null)} className="text-slate-600 hover:underline dark:text-slate-300" data-testid="rollout-all">
+      <div className="flex flex-wrap gap-x-3 text-[11px]">
+        <button type="button" onClick={() => onOpen(null)} className="min-h-6 text-slate-600 hover:underline dark:text-slate-300" data-testid="rollout-all">
           {formatCount(rollout.total)} sandboxes
         </button>
         {(["applied", "pending", "blocked", "failed"] as const).map((state) =>
@@ -37,7 +37,7 @@ export function RolloutBar({ sequence, rollout, onOpen }: Props) {
               type="button"
               onClick={() => onOpen(state)}
               data-testid={`rollout-${state}`}
-              className="inline-flex items-center gap-1 text-slate-600 hover:underline dark:text-slate-300"
+              className="inline-flex min-h-6 items-center gap-1 text-slate-600 hover:underline dark:text-slate-300"
             >
               <span aria-hidden className={`size-2 rounded-full ${colours[state]}`} />
               {formatCount(rollout[state])} {state}
