@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -29,13 +29,17 @@ export async function runLineage(args: string[], env: CliEnv, stdin = ""): Promi
 
 const bin = path.resolve(import.meta.dirname, "../../bin/lineage.mjs");
 
+/** Starts bin/lineage.mjs as a real subprocess, in a clean environment: no NO_COLOR, LINEAGE_* or proxies of the machine. */
+export function spawnLineage(args: string[], env: CliEnv): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [bin, ...args], { env: { NODE_ENV: "test", PATH: process.env.PATH, ...env }, cwd: os.tmpdir() });
+}
+
 /**
- * Runs bin/lineage.mjs as a real subprocess, to check its wiring (argv, streams, exit code). Async,
- * never spawnSync: the server answering it may run in this same process.
+ * Runs bin/lineage.mjs to its end, to check its wiring (argv, streams, exit code). Async, never
+ * spawnSync: the server answering it may run in this same process.
  */
 export function runLineageBinary(args: string[], env: CliEnv, stdin = ""): Promise<CliRun> {
-  // A clean environment: no NO_COLOR, LINEAGE_* or proxies from the machine running the tests.
-  const child = spawn(process.execPath, [bin, ...args], { env: { NODE_ENV: "test", PATH: process.env.PATH, ...env }, cwd: os.tmpdir() });
+  const child = spawnLineage(args, env);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
