@@ -16,7 +16,14 @@ export default defineConfig({
       { resolve: { alias }, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       ...databases.map((db) => ({
         resolve: { alias },
-        test: { name: db, include: integration, env: { TEST_DB: db }, testTimeout: 120_000, hookTimeout: 60_000 },
+        test: {
+          name: db,
+          include: integration,
+          env: { TEST_DB: db },
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          ...(db === "pglite" && { globalSetup: ["test/helpers/pglite-dump.ts"] }),
+        },
       })),
     ],
   },

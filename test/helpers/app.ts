@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { stopEventHub } from "@/lib/events/hub";
 import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
@@ -88,6 +89,9 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   return res;
 }
 
+// lib/boot.ts keeps the process's database here.
+const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
+
 export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 export type TestApp = {
@@ -129,7 +133,11 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
   if (databaseUrl) process.env.DATABASE_URL = opts.connectVia?.(databaseUrl) ?? databaseUrl;
   else delete process.env.DATABASE_URL;
 
-  const { getDatabase } = await import("@/lib/boot");
+  const { bootDatabase, getDatabase } = await import("@/lib/boot");
+  if (!onPostgres) {
+    // Booted as the server boots it, from the migrated dump of pglite-dump.ts instead of initdb.
+    holder.__lineageDb = bootDatabase(undefined, { pgliteDump: new Blob([fs.readFileSync(inject("pgliteDumpFile"))]) });
+  }
   await getDatabase();
   const routes = routeTable();
 
@@ -160,7 +168,6 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
     tokens,
     databaseUrl,
     close: async () => {
-      const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
       const db = await holder.__lineageDb;
       holder.__lineageDb = undefined;
       if (db) await stopEventHub(db);
