@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { inject } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { stopEventHub } from "@/lib/events/hub";
 import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
+import { onTestServer } from "./postgres-template";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -111,21 +111,13 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (onPostgres) {
-    const base = process.env.TEST_DATABASE_URL!;
+    // A copy of the migrated template of postgres-template.ts.
     const dbName = `lineage_test_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(base);
+    await onTestServer(`CREATE DATABASE ${dbName} TEMPLATE ${inject("postgresTemplate")}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    };
+    dropDatabase = () => onTestServer(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   process.env.LINEAGE_DEMO = opts.demo ? "1" : "0";
   process.env.LINEAGE_ADMIN_TOKEN = ADMIN_TOKEN;
