@@ -45,14 +45,14 @@ async function checkRefused(req: MalformedRequest) {
   await expectUnchanged(`${describeRequest(req)} changed the database`);
 }
 
-// Thousands of requests each: on a busy machine they take minutes, which says nothing about the API.
+// Up to 1 200 requests each: on a busy machine they take minutes, which says nothing about the API.
 const MANY_CASES_TIMEOUT = 600_000;
 
 const runs = (arb: fc.Arbitrary<MalformedRequest>, numRuns: number) =>
   fc.assert(fc.asyncProperty(arb.map(shortlyDescribed), checkRefused), { numRuns, seed });
 
 test("malformed bodies on every body route → 400", async () => {
-  for (const r of bodyRoutes(fixture)) await runs(malformedBody(r), 400);
+  for (const r of bodyRoutes(fixture)) await runs(malformedBody(r), 200);
 }, MANY_CASES_TIMEOUT);
 
 test("JSON with a wrong content type → 415", async () => {
@@ -64,7 +64,7 @@ test("bodies over 1 MiB, declared or streamed → 413", async () => {
 });
 
 test("bad ids and names in every path → 400 or 404", async () => {
-  await runs(badPathId(fixture), 1200);
+  await runs(badPathId(fixture), 600);
 }, MANY_CASES_TIMEOUT);
 
 test("paths no route serves → 404 in the error shape", async () => {
@@ -76,7 +76,7 @@ test("unknown, repeated, missing and malformed query parameters (bad cursors inc
 }, MANY_CASES_TIMEOUT);
 
 test("writes without credentials, with broken ones or by the wrong role → 401 / 403", async () => {
-  await runs(badCredentials(fixture), 600);
+  await runs(badCredentials(fixture), 300);
 }, MANY_CASES_TIMEOUT);
 
 test("methods a route does not serve → 405 with Allow", async () => {
