@@ -29,8 +29,10 @@ export type LiveBenchOptions = {
  * memory per stream, and the same latency while they are open.
  */
 export async function liveBench(o: LiveBenchOptions) {
-  const servers: Server[] = [await startServer(o.port, o.env)];
-  if (o.driver === "postgres") servers.push(await startServer(o.port + 1, o.env));
+  // Room for the idle streams beside the pages' own, whatever the instance's default cap.
+  const env = { ...o.env, LINEAGE_EVENTS_MAX_STREAMS: String(o.idleStreams + 100) };
+  const servers: Server[] = [await startServer(o.port, env)];
+  if (o.driver === "postgres") servers.push(await startServer(o.port + 1, env));
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const [first, second] = servers as [Server, Server | undefined];
