@@ -15,8 +15,12 @@ import { api } from "./api";
 import { drawsSnapshot, drawsSource, sandboxSummary, siblingOf, sourcesBasedOn, withSandbox, withSnapshot } from "./live-pages";
 import { queryKeys } from "./query-keys";
 
-/** How long the first change of a round waits for others to join it. */
-export const ROUND_DELAY_MS = 50;
+/**
+ * How long the first change of a round waits for others to join it: a frame. Bursts are gathered
+ * mostly by the round in flight (changes arriving meanwhile wait for the next), so the wait of a
+ * lone change stays short.
+ */
+export const ROUND_DELAY_MS = 16;
 export const MAX_FETCHES_PER_ROUND = 16;
 
 export type LiveFetchers = {
