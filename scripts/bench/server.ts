@@ -29,7 +29,7 @@ export function ensureBuild() {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-export type Server = { baseUrl: string; stop: () => Promise<void> };
+export type Server = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /**
  * `next start` on `port` with exactly the given database settings (none inherited, so an embedded
@@ -51,7 +51,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
