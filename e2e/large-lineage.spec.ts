@@ -24,6 +24,8 @@ async function buildChain(request: APIRequestContext) {
 }
 
 test("a lineage of more than 300 nodes renders what is in view, and the PNG export still draws every node", async ({ editorPage: page, request }) => {
+  // It reports 450 sandboxes and snapshots through the API, then draws 360 nodes into one image.
+  test.setTimeout(180_000);
   await buildChain(request);
   const graph = page.getByTestId("lineage-graph");
   const modelCount = async () => Number(await graph.getAttribute("data-node-count"));
