@@ -192,19 +192,22 @@ async function csv(url: string) {
 }
 
 describe("a walk sees each sandbox exactly once while sandboxes keep arriving", () => {
-  test("new sandboxes reported between and during page reads never repeat or hide one", async () => {
-    const before = (await recountFleet(SNAP)).sandboxes.map((s) => s.id);
+  // q takes its own plan (lib/fleet/list.ts prefixPage): sorting the matching keys while few match
+  // (sbx_f2: 11 of ~40), else the newest-first walk (sbx_); the arrivals match both prefixes.
+  test.each<Record<string, string>>([{}, { q: "sbx_" }, { q: "sbx_f2" }])("new sandboxes reported between and during page reads never repeat or hide one (%o)", async (filters) => {
+    const before = (await recountFleet(SNAP)).sandboxes.map((s) => s.id).filter((id) => id.startsWith(filters.q ?? ""));
     const seen: string[] = [];
     let cursor: string | null = null;
     let k = 0;
+    const tag = (filters.q ?? "all").replace(/_/g, "");
     do {
       // Half arrive now (newer than any cursor), half with an old createdAt (behind the cursor).
       const arrivals = [0, 1, 2].map(() => {
         k += 1;
         const createdAt = k % 2 === 0 ? { createdAt: new Date(base + k * 7_000).toISOString() } : {};
-        return ingest(app, `/api/sandboxes/sbx_new${k}`, { status: "running", basedOnSnapshotId: SNAP, ...createdAt });
+        return ingest(app, `/api/sandboxes/sbx_f2new${tag}x${k}`, { status: "running", basedOnSnapshotId: SNAP, ...createdAt });
       });
-      const query: Record<string, string | number> = cursor ? { limit: 5, cursor } : { limit: 5 };
+      const query: Record<string, string | number> = { limit: 5, ...filters, ...(cursor ? { cursor } : {}) };
       const [page] = await Promise.all([list(SNAP, query), ...arrivals]);
       seen.push(...page.body.sandboxes.map((s: { id: string }) => s.id));
       cursor = page.body.pagination.next as string | null;
