@@ -82,11 +82,17 @@ const inRange = (column: SQL, [low, high]: [string, string]) => sql`(${column} C
  * sandboxes that arrive during the walk are newer than the cursor and land before it.
  */
 export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey | null, limit: number): Promise<FleetRow[]> {
-  if (plan.matching?.length === 0) return [];
+  const statement = fleetRowsSql(plan, after, limit);
+  return statement ? rows<FleetRow>(db, statement) : [];
+}
+
+/** The statement of fleetRows (FleetRow columns, newest first); null when no group matches. */
+export function fleetRowsSql(plan: FleetPlan, after: FleetKey | null, limit: number): SQL | null {
+  if (plan.matching?.length === 0) return null;
   const beforeCursor = after
     ? sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`
     : null;
-  if (plan.prefix !== null && plan.matching === null) return rows<FleetRow>(db, prefixPage(plan, beforeCursor, limit));
+  if (plan.prefix !== null && plan.matching === null) return prefixPage(plan, beforeCursor, limit);
   const conditions: SQL[] = [sql`b.based_on_snapshot_id = ${plan.snapshotId}`];
   if (beforeCursor) conditions.push(beforeCursor);
   if (plan.prefix !== null) {
@@ -95,7 +101,7 @@ export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey |
   }
   const range = (extra: SQL[]) =>
     sql`SELECT ${columns} FROM sandboxes b WHERE ${sql.join([...conditions, ...extra], sql` AND `)} ${newestFirst} LIMIT ${limit}`;
-  if (plan.matching === null) return rows<FleetRow>(db, range([]));
+  if (plan.matching === null) return range([]);
   const branches = plan.matching.map(
     (g) =>
       sql`(${range([
@@ -104,7 +110,7 @@ export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey |
         sql`b.failed_at_sequence = ${g.failedAtSequence}`,
       ])})`,
   );
-  return rows<FleetRow>(db, sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) page ${newestFirst} LIMIT ${limit}`);
+  return sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) page ${newestFirst} LIMIT ${limit}`;
 }
 
 /**

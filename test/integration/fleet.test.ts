@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dispatch, startTestApp, type TestApp } from "../helpers/app";
 import { ingest } from "../helpers/scenario";
 import { recountFleet } from "../helpers/fleet-recount";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/boot";
+import { rows } from "@/lib/db/client";
+import { csvFieldSql, fleetCsv } from "@/lib/fleet/csv";
 
 let app: TestApp;
 const SNAP = "snap_fleet";
@@ -182,6 +186,37 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
     expect(all.text.trimEnd().split("\n")).toHaveLength(31);
     const bad = await csv(`/api/snapshots/${SNAP}/sandboxes?format=csv&state=nope`);
     expect(bad.status).toBe(400);
+  });
+
+  test("each CSV line says what the list says of that sandbox, with or without `patch`", async () => {
+    for (const query of [{}, { patch: patchIds[1]! }, { q: "web-" }] as Record<string, string>[]) {
+      const listed = (await list(SNAP, { limit: 100, ...query })).body.sandboxes as { id: string; name: string | null; status: string; state: string; lastPatchSequence: number; failedAtSequence: number | null; createdAt: string }[];
+      const raw = await csv(`/api/snapshots/${SNAP}/sandboxes?${new URLSearchParams({ format: "csv", ...query })}`);
+      expect(raw.text.split("\n").slice(1, -1), JSON.stringify(query)).toEqual(
+        listed.map((s) => [s.id, s.name ?? "", s.status, s.state, s.lastPatchSequence, s.failedAtSequence ?? "", s.createdAt].join(",")),
+      );
+    }
+  });
+
+  test("a sandbox that moves to a group the download did not know yet is written with its new state", async () => {
+    await ingest(app, "/api/snapshots/snap_csv_move", { status: "created", sizeBytes: 1 });
+    await ingest(app, "/api/sandboxes/sbx_csv_move", { status: "running", basedOnSnapshotId: "snap_csv_move" });
+    const patch = (await app.call("POST", "/api/snapshots/snap_csv_move/patches", { token: app.tokens.editor, body: { script: "echo move" } })).body.patch.id;
+    // The stream's plan is made now, with the one group (nothing applied, nothing failed)…
+    const stream = await fleetCsv(await getDb(), "snap_csv_move", {});
+    // …and the first batch is read after the sandbox failed the patch: a group the plan lacks.
+    await report("sbx_csv_move", patch, "failed");
+    const text = await new Response(stream).text();
+    expect(text.split("\n")[1]).toMatch(/^sbx_csv_move,,running,failed,0,1,/);
+  });
+
+  test("CSV fields, written by the database: plain ones as they are, commas, quotes and line breaks quoted with quotes doubled, null empty", async () => {
+    const values = ["sbx_a", null, "a,b", 'say "hi"', "two\nlines", "cr\r"];
+    const fields = await rows<{ f: string }>(
+      await getDb(),
+      sql`SELECT ${csvFieldSql(sql`v`)} AS f FROM (VALUES ${sql.join(values.map((v, i) => sql`(${i}::int, ${v}::text)`), sql`, `)}) t(i, v) ORDER BY i`,
+    );
+    expect(fields.map((r) => r.f)).toEqual(["sbx_a", "", '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r"']);
   });
 });
 
