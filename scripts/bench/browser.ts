@@ -6,7 +6,7 @@ import { placeGraph } from "../../lib/graph/place-graph";
 import { treePath } from "./http";
 import { ms, summarize, timeCalls } from "./stats";
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const CHECKPOINTS = [300, 1000];
 
 /**
@@ -94,7 +94,7 @@ async function firstVisit(browser: Browser, baseUrl: string, token: string, url:
   return { page, interactive, ...phases, scripts: scripts.size, scriptGzip };
 }
 
-async function signedInPage(browser: Browser, baseUrl: string, token: string): Promise<Page> {
+export async function signedInPage(browser: Browser, baseUrl: string, token: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   // tsx compiles the page.evaluate callbacks with esbuild's name-keeping helper; the page needs it too.
   await page.addInitScript({ content: "globalThis.__name = (f) => f;" });

@@ -29,7 +29,7 @@ export function ensureBuild() {
   if (build.status !== 0) throw new Error("next build failed");
 }
 
-export type Server = { baseUrl: string; stop: () => Promise<void> };
+export type Server = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /**
  * `next start` on `port` with exactly the given database settings (none inherited, so an embedded
@@ -51,7 +51,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, pid: child.pid!, stop };
     } catch {
       // not listening yet
     }
@@ -59,4 +59,20 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   await stop();
   throw new Error(`next start did not answer on ${baseUrl} within 60 s`);
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function processTreeRss(pid: number): number {
+  let bytes = 0;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    bytes += kb ? Number(kb[1]) * 1024 : 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) bytes += processTreeRss(Number(child));
+    }
+  } catch {
+    // the process ended between two reads
+  }
+  return bytes;
 }

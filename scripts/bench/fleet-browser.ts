@@ -1,0 +1,107 @@
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, signedInPage } from "./browser";
+import { summarize } from "./stats";
+
+/**
+ * The fleet list and the first view of a deep chain in headless Chromium (issues 11 and 17),
+ * against `next start`: each page opened in fresh contexts (cold browser cache, warm server) and
+ * timed from navigation until what a user came for is on screen.
+ */
+
+const VISITS = 5;
+/** The fleet list's row height (components/fleet/FleetRows.tsx). */
+const ROW_HEIGHT = 52;
+const SCROLL_ROWS = 10_000;
+/** Rows moved per frame: a fast, steady scroll (31 000 px/s at 60 frames/s). */
+const ROWS_PER_FRAME = 10;
+
+export type FirstVisits = { median: number; slowest: number };
+
+/** Opens `url` in VISITS fresh contexts, each timed until `ready` resolves; the last page stays open. */
+async function firstVisits(browser: Browser, baseUrl: string, token: string, url: string, ready: (page: Page) => Promise<unknown>) {
+  // Warm the server as one in use is: the route's code and static files.
+  const warmup = await signedInPage(browser, baseUrl, token);
+  await warmup.goto(url);
+  await ready(warmup);
+  await warmup.context().close();
+  const times: number[] = [];
+  let page: Page | null = null;
+  for (let i = 0; i < VISITS; i++) {
+    if (page) await page.context().close();
+    page = await signedInPage(browser, baseUrl, token);
+    const started = performance.now();
+    await page.goto(url);
+    await ready(page);
+    times.push(performance.now() - started);
+  }
+  const s = summarize(times);
+  return { page: page!, visits: { median: s.p50, slowest: Math.max(...times) } };
+}
+
+export type FleetListRun = { firstRows: FirstVisits; scroll: { rows: number; seconds: number; frames: number; p50: number; p95: number; max: number; over50: number } };
+
+/**
+ * The fleet list of snapshot `snapshotId` (named `name`): time to the first rows, then a scroll
+ * through SCROLL_ROWS rows at ROWS_PER_FRAME rows a frame, pages loading as it goes (the list asks
+ * for the next page 40 rows ahead), timing every frame (requestAnimationFrame to the next).
+ */
+export async function fleetListInBrowser(baseUrl: string, token: string, name: string, snapshotId: string): Promise<FleetListRun> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const url = `${baseUrl}/lineage/${encodeURIComponent(name)}?node=${snapshotId}&fleet=${snapshotId}`;
+    const { page, visits } = await firstVisits(browser, baseUrl, token, url, (p) => p.getByTestId("fleet-row").first().waitFor({ timeout: 30_000 }));
+    const scroll = await page.getByTestId("fleet-rows").evaluate(
+      (list, { rows, rowHeight, perFrame }) =>
+        new Promise<{ frames: number[]; seconds: number }>((resolve, reject) => {
+          const frames: number[] = [];
+          const started = performance.now();
+          let last = started;
+          const goal = rows * rowHeight;
+          const step = (now: number) => {
+            frames.push(now - last);
+            last = now;
+            if (list.scrollTop + list.clientHeight >= goal) return resolve({ frames, seconds: (now - started) / 1000 });
+            if (now - started > 180_000) return reject(new Error(`scrolled ${Math.round(list.scrollTop / rowHeight)} rows in 180 s`));
+            list.scrollTop += perFrame * rowHeight;
+            requestAnimationFrame(step);
+          };
+          requestAnimationFrame((now) => {
+            last = now;
+            requestAnimationFrame(step);
+          });
+        }),
+      { rows: SCROLL_ROWS, rowHeight: ROW_HEIGHT, perFrame: ROWS_PER_FRAME },
+    );
+    const s = summarize(scroll.frames);
+    return {
+      firstRows: visits,
+      scroll: {
+        rows: SCROLL_ROWS,
+        seconds: scroll.seconds,
+        frames: scroll.frames.length,
+        p50: s.p50,
+        p95: s.p95,
+        max: Math.max(...scroll.frames),
+        over50: scroll.frames.filter((f) => f > 50).length,
+      },
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The lineage page of snapshot `ref` on a deep chain: time until the graph is interactive with the root (`rootId`) and the gap node shown. */
+export async function deepChainFirstView(baseUrl: string, token: string, ref: string, rootId: string): Promise<FirstVisits> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const ready = async (page: Page) => {
+      await page.locator("[data-testid=lineage-graph][data-settled]").waitFor({ timeout: 30_000 });
+      await page.getByTestId("gap-node").waitFor({ timeout: 30_000 });
+      await page.locator(`.react-flow__node[data-id="${rootId}"]`).waitFor({ timeout: 30_000 });
+    };
+    const { visits } = await firstVisits(browser, baseUrl, token, `${baseUrl}/lineage/${encodeURIComponent(ref)}`, ready);
+    return visits;
+  } finally {
+    await browser.close();
+  }
+}
