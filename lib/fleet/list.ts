@@ -121,9 +121,10 @@ export function fleetRowsSql(plan: FleetPlan, after: FleetKey | null, limit: num
  * `limit` rows match (cost: limit ÷ the share of the fleet that matches). The planner cannot
  * choose: it has no statistics for a "C"-collated range (it guessed 9 900 matches for `sbx_0a`
  * at 1 M sandboxes instead of 3 800, and walked 12 000 rows). So the statement decides by
- * counting. It reads the keys of both prefix ranges from the indexes alone (index-only scans, in
- * index order), at most `probe` + 1 of them. If that is all of them, they are sorted and cut at
- * `limit`, and only those rows are read from the table. Else more than probe ÷ fleet of the fleet
+ * counting. It reads at most `probe` + 1 keys of each prefix range from the indexes alone
+ * (index-only scans, in index order), and sorts them newest first while counting them (a window
+ * count: one pass). If there were no more than `probe`, the first `limit` of them are the page,
+ * and only those rows are read from the table. Else more than probe ÷ fleet of the fleet
  * matches, and the newest-first walk (starts_with, which no index serves, so it is never planned
  * otherwise) stops after about limit × fleet ÷ probe rows. With probe = √(limit × fleet) both
  * bounds are equal: a page reads at most ~2 √(limit × fleet) index entries, ~14 000 for 50 rows
@@ -139,13 +140,16 @@ function prefixPage(plan: FleetPlan, beforeCursor: SQL | null, limit: number): S
   const keys = (column: SQL, match: SQL) =>
     sql`(SELECT b.id, b.created_at FROM sandboxes b WHERE ${where(match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
   const idMatch = inRange(sql`b.id`, range);
-  return sql`WITH matches AS (${keys(sql`b.id`, idMatch)} UNION ALL ${keys(sql`b.name`, sql`${inRange(sql`b.name`, range)} AND NOT ${idMatch}`)}),
-      few AS (SELECT count(*) <= ${probe} AS yes FROM matches)
+  return sql`WITH sorted AS (
+      SELECT id, created_at, count(*) OVER () AS matches
+      FROM (${keys(sql`b.id`, idMatch)} UNION ALL ${keys(sql`b.name`, sql`${inRange(sql`b.name`, range)} AND NOT ${idMatch}`)}) k
+      ${newestFirst} LIMIT ${limit})
     SELECT ${columns} FROM (
-      (SELECT id, created_at FROM matches WHERE (SELECT yes FROM few) ${newestFirst} LIMIT ${limit})
+      (SELECT id, created_at FROM sorted WHERE matches <= ${probe})
       UNION ALL
       (SELECT b.id, b.created_at FROM sandboxes b
-        WHERE NOT (SELECT yes FROM few) AND ${where(sql`(starts_with(b.id, ${plan.prefix}) OR starts_with(b.name, ${plan.prefix}))`)}
+        WHERE (SELECT coalesce(max(matches), 0) > ${probe} FROM sorted)
+          AND ${where(sql`(starts_with(b.id, ${plan.prefix}) OR starts_with(b.name, ${plan.prefix}))`)}
         ${newestFirst} LIMIT ${limit})
     ) page JOIN sandboxes b ON b.id = page.id ORDER BY b.created_at DESC, b.id DESC`;
 }
