@@ -38,7 +38,18 @@ async function firstVisits(browser: Browser, baseUrl: string, token: string, url
   return { page: page!, visits: { median: s.p50, slowest: Math.max(...times) } };
 }
 
-export type FleetListRun = { firstRows: FirstVisits; scroll: { rows: number; seconds: number; frames: number; p50: number; p95: number; max: number; over50: number } };
+/** Where the last visit's time went, on the page's clock (ms from navigation start). */
+export type VisitPhases = { firstByte: number; domReady: number; listRequestStart: number | null; listResponseEnd: number | null };
+
+async function visitPhases(page: Page, requestPath: string): Promise<VisitPhases> {
+  return page.evaluate((path) => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const list = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find((r) => r.name.includes(path));
+    return { firstByte: nav.responseStart, domReady: nav.domContentLoadedEventEnd, listRequestStart: list?.startTime ?? null, listResponseEnd: list?.responseEnd ?? null };
+  }, requestPath);
+}
+
+export type FleetListRun = { firstRows: FirstVisits; phases: VisitPhases; scroll: { rows: number; seconds: number; frames: number; p50: number; p95: number; max: number; over50: number } };
 
 /**
  * The fleet list of snapshot `snapshotId` (named `name`): time to the first rows, then a scroll
@@ -50,6 +61,7 @@ export async function fleetListInBrowser(baseUrl: string, token: string, name: s
   try {
     const url = `${baseUrl}/lineage/${encodeURIComponent(name)}?node=${snapshotId}&fleet=${snapshotId}`;
     const { page, visits } = await firstVisits(browser, baseUrl, token, url, (p) => p.getByTestId("fleet-row").first().waitFor({ timeout: 30_000 }));
+    const phases = await visitPhases(page, `/api/snapshots/${snapshotId}/sandboxes?`);
     const scroll = await page.getByTestId("fleet-rows").evaluate(
       (list, { rows, rowHeight, perFrame }) =>
         new Promise<{ frames: number[]; seconds: number }>((resolve, reject) => {
@@ -75,6 +87,7 @@ export async function fleetListInBrowser(baseUrl: string, token: string, name: s
     const s = summarize(scroll.frames);
     return {
       firstRows: visits,
+      phases,
       scroll: {
         rows: SCROLL_ROWS,
         seconds: scroll.seconds,
