@@ -2,6 +2,12 @@ import { test, expect, signIn, tokenFor } from "./fixtures";
 
 /** docs/RELIABILITY.md "Boundaries, round 2", against the real server (`next start`). */
 
+/** OpenComputer's clients read `error` as a string on the checkpoint routes, refusals included. */
+const expectMessageShape = async (res: { status(): number; json(): Promise<unknown> }, status: number) => {
+  expect(res.status()).toBe(status);
+  expect(await res.json()).toEqual({ error: expect.stringMatching(/\S/) });
+};
+
 const expectErrorShape = async (res: { status(): number; headers(): Record<string, string>; json(): Promise<unknown> }, status: number, code: string) => {
   expect(res.status()).toBe(status);
   expect(res.headers()["content-type"]).toMatch(/^application\/json/);
@@ -22,6 +28,7 @@ test.describe("what the framework would answer with a 500", () => {
       await expectErrorShape(await request.fetch("/api/health", { method }), 405, "method_not_allowed");
       await expectErrorShape(await request.fetch("/api/no-such-route", { method }), 404, "route_not_found");
       await expectErrorShape(await request.fetch("/api", { method }), 404, "route_not_found");
+      await expectMessageShape(await request.fetch("/api/sandboxes/checkpoints/snap_A/patches", { method }), 405);
     });
   }
 
@@ -33,6 +40,7 @@ test.describe("what the framework would answer with a 500", () => {
     test(`a malformed escape ${bad}: 400 in the error shape under /api, the designed page under /lineage`, async ({ request, page }) => {
       await expectErrorShape(await request.get(`/api/snapshots/${bad}`), 400, "invalid_path");
       await expectErrorShape(await request.fetch(`/api/snapshots/${bad}/patches`, { method: "POST", data: { script: "x" } }), 400, "invalid_path");
+      await expectMessageShape(await request.get(`/api/sandboxes/checkpoints/${bad}/patches`), 400);
       await signIn(page, "viewer");
       const res = await page.goto(`/lineage/${bad}`);
       expect(res?.status()).toBe(400);

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/ui/format";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
 import { queryKeys } from "@/lib/ui/query-keys";
+import { NextPageButton } from "./NextPageButton";
 
 const PAGE = 50;
 
@@ -71,16 +72,7 @@ export function AuditLog() {
           </table>
         </div>
       )}
-      {audit.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => audit.fetchNextPage()}
-          disabled={audit.isFetchingNextPage}
-          className="mt-3 rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          {audit.isFetchingNextPage ? "Loading…" : "Load older events"}
-        </button>
-      )}
+      <NextPageButton pages={audit} label="Load older events" className="mt-3" />
     </section>
   );
 }

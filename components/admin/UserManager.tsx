@@ -7,6 +7,7 @@ import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
 import { Notice } from "@/components/patches/Notice";
 import { queryKeys } from "@/lib/ui/query-keys";
+import { NextPageButton } from "./NextPageButton";
 
 /** People who signed in through the identity provider: who, role, last seen, active sessions, and "End sessions". */
 export function UserManager() {
@@ -70,16 +71,7 @@ export function UserManager() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          {list.isFetchingNextPage ? "Loading…" : "More users"}
-        </button>
-      )}
+      <NextPageButton pages={list} label="More users" />
     </section>
   );
 }

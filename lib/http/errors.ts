@@ -26,7 +26,9 @@ export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
+/** The body of an error in a route's shape (see `errorShape` in the contract). */
+export const errorPayload = (err: ApiError, shape?: "message") => (shape === "message" ? { error: err.message } : errorBody(err.code, err.message));
+
 export function errorResponse(err: ApiError, shape?: "message"): Response {
-  const body = shape === "message" ? { error: err.message } : errorBody(err.code, err.message);
-  return Response.json(body, { status: err.status, headers: err.headers });
+  return Response.json(errorPayload(err, shape), { status: err.status, headers: err.headers });
 }

@@ -1,4 +1,5 @@
-import { ApiError, errorResponse } from "./errors";
+import { ApiError } from "./errors";
+import { errorBodyAt } from "./routes-at";
 
 export const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type RouteMethod = (typeof routeMethods)[number];
@@ -10,7 +11,7 @@ export const isMethodNotAllowedHandler = (handler: unknown): handler is MethodNo
   typeof handler === "function" && (handler as Partial<MethodNotAllowedHandler>).methodNotAllowed === true;
 
 /**
- * 405 handlers, in the API's error shape with an `Allow` header, for every method a route does not
+ * 405 handlers, in the path's error shape with an `Allow` header, for every method a route does not
  * implement (Next.js would answer them with a bare 405). Use:
  * `export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");`
  */
@@ -18,7 +19,10 @@ export function methodsNotAllowed(...implemented: RouteMethod[]): Record<RouteMe
   const allow = [...implemented, ...(implemented.includes("GET") ? ["HEAD"] : [])].join(", ");
   const refuse = Object.assign(
     (req: Request) =>
-      errorResponse(new ApiError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`, { Allow: allow })),
+      Response.json(errorBodyAt(new URL(req.url).pathname, new ApiError("method_not_allowed", `${req.method} is not supported here; use ${allow}.`)), {
+        status: 405,
+        headers: { Allow: allow },
+      }),
     { methodNotAllowed: true as const },
   );
   return Object.fromEntries(routeMethods.map((m) => [m, refuse])) as Record<RouteMethod, MethodNotAllowedHandler>;

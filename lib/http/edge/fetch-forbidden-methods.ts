@@ -1,26 +1,17 @@
 import http from "node:http";
-import { errorBody } from "../errors";
-import { isApiPath } from "./api-path";
-import { allowedMethods } from "./unsupported-method";
+import { methodRefusal } from "./unsupported-method";
 
 /**
  * TRACE cannot even become a fetch Request (the Fetch standard forbids them), so Next.js
  * fails with a 500 before proxy.ts runs. They are answered here, as the server receives them:
- * 405 with the path's Allow list in the API's error shape (404 where no route is), a plain 405 for pages.
+ * 405 with the path's Allow list in the path's error shape (404 where no API route is).
  */
 const forbidden = new Set(["TRACE"]);
 
 function refuse(req: http.IncomingMessage, res: http.ServerResponse) {
   const pathname = new URL(req.url ?? "/", "http://server.invalid").pathname;
-  const allow = isApiPath(pathname) ? allowedMethods(pathname) : ["GET", "HEAD", "POST"];
-  const body = allow.length
-    ? errorBody("method_not_allowed", `${req.method} is not supported here; use ${allow.join(", ")}.`)
-    : errorBody("route_not_found", `No API route ${req.method} ${pathname}.`);
-  res.writeHead(allow.length ? 405 : 404, {
-    "Content-Type": "application/json",
-    "Cache-Control": "no-store",
-    ...(allow.length && { Allow: allow.join(", ") }),
-  });
+  const { status, headers, body } = methodRefusal(req.method ?? "", pathname);
+  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers });
   res.end(JSON.stringify(body));
 }
 
