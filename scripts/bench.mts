@@ -47,7 +47,7 @@ const smoke = args.smoke;
 const sizes = (args.sizes ?? (smoke ? "1000" : "1000,100000,1000000")).split(",").map(Number);
 const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, fleet-server, deep, deep-browser
 // Bulk-loading a million-sandbox fleet takes minutes: never part of the smoke run of `npm test`.
-if (smoke) skip.add("fleet").add("deep");
+if (smoke) for (const part of ["fleet", "fleet-server", "deep", "deep-browser"]) skip.add(part);
 const fleetSizes = args.fleets.split(",").map(Number);
 const plan = smoke
   ? { warmup: 20, iterations: 100, searchIterations: 10, httpSeconds: 3, loadSeconds: 0 }
@@ -150,11 +150,20 @@ const loadNote = () => {
   return `load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) on ${os.cpus().length} cores`;
 };
 
-/** Fleet pages, attach and CSV at each fleet size, side by side (timed round-robin) in one database. */
-async function fleetBench(t: Target) {
+/** The scale lineage with a golden snapshot of each `--fleets` size, seeded unless there. */
+async function ensureGoldenFleets(t: Target) {
   const database = await openSeeded(t);
   try {
     for (const size of fleetSizes) await ensureGoldenFleet(database.db, size, console.log);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Fleet pages and attach at each fleet size, side by side (timed round-robin) in one database. */
+async function fleetBench(t: Target) {
+  const database = await openSeeded(t);
+  try {
     const db = database.db;
     const pages = await measureInterleaved(await Promise.all(fleetSizes.map((size) => fleetPageCalls(db, size))), plan.warmup, plan.iterations);
     const at = (i: number) => `${t.driver}, golden snapshot with ${fleetSizes[i]!.toLocaleString("en")} sandboxes`;
@@ -194,7 +203,7 @@ async function chainLineageOverServer(t: Target) {
   const server = await startServer(PORT, targetConfig(t).env);
   try {
     const tokens = await createTokens(server.baseUrl, ADMIN_TOKEN);
-    if (!skip.has("fleet") && !skip.has("fleet-server")) {
+    if (!skip.has("fleet-server")) {
       await csvOverHttp(server, tokens.viewer, fleetSizes[0]!); // warm-up: the route's code, the connection pool
       out(`\n#### ${t.driver} — CSV of the whole fleet through next start (GET …/sandboxes?format=csv); the server's RSS (process tree) sampled every 20 ms\n`);
       out(`| fleet | rows | MB | seconds | rows/s | server RSS before MB | peak RSS growth MB | load average (1 min) |`);
@@ -214,7 +223,7 @@ async function chainLineageOverServer(t: Target) {
       const sc = list.scroll;
       out(`Scroll through ${sc.rows.toLocaleString("en")} rows (10 rows a frame, pages of 100 loading as it goes): ${sc.seconds.toFixed(1)} s, ${sc.frames} frames, frame time p50 ${ms(sc.p50)} ms, p95 ${ms(sc.p95)} ms (target ≤ 20), max ${ms(sc.max)} ms, ${sc.over50} frames over 50 ms.`);
     }
-    if (!skip.has("deep") && !skip.has("deep-browser")) {
+    if (!skip.has("deep-browser")) {
       const tip = anchorNames(shape).chainTip;
       const res = await fetch(`${server.baseUrl}/api/snapshots/${tip}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
       const { snapshot } = (await res.json()) as { snapshot: { id: string; depth: number; rootId: string } };
@@ -274,12 +283,14 @@ for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
   if (!skip.has("latency")) await latency(targets);
   if (!skip.has("http") || !skip.has("browser")) await againstServer(targets[targets.length - 1]!);
-  if (!skip.has("fleet") || !skip.has("deep")) {
+  const chainParts = ["fleet", "fleet-server", "deep", "deep-browser"].filter((part) => !skip.has(part));
+  if (chainParts.length) {
     const chainLineage = Number(args["chain-lineage"]);
     const t = driver === "postgres" ? await postgresTarget(chainLineage) : pgliteTarget(chainLineage);
+    if (!skip.has("fleet") || !skip.has("fleet-server")) await ensureGoldenFleets(t);
     if (!skip.has("fleet")) await fleetBench(t);
     if (!skip.has("deep")) await deepBench(t);
-    if ((!skip.has("fleet") && !skip.has("fleet-server")) || (!skip.has("deep") && !skip.has("deep-browser"))) await chainLineageOverServer(t);
+    if (!skip.has("fleet-server") || !skip.has("deep-browser")) await chainLineageOverServer(t);
   }
 }
 fs.mkdirSync(".data-bench-reports", { recursive: true });
