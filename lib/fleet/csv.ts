@@ -70,7 +70,14 @@ export async function fleetCsv(db: Executor, ref: string, filters: FleetFilters)
           if (!batch?.unknown_group) break;
           plan = await planFleet(db, ref, filters); // then the same batch again, its group known
         }
-        if (batch?.lines) controller.enqueue(encoder.encode(batch.lines));
+        if (batch?.lines) {
+          controller.enqueue(encoder.encode(batch.lines));
+          // Under next start the resolved query result stays reachable across several young
+          // collections (not so in a plain node:http server), and with it each batch's text: the
+          // heap grew by the download's size until a full collection, ~100 MB for 1 M rows.
+          // Dropping the text once encoded keeps the growth at ~50 MB (BENCHMARKS.md).
+          batch.lines = null;
+        }
         if (!batch || batch.n < BATCH) controller.close();
         else after = { createdUs: batch.last_us!, id: batch.last_id! };
       },
