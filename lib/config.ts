@@ -24,6 +24,7 @@ const envSchema = z.object({
   LINEAGE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LINEAGE_ADMIN_TOKEN: z.string().min(20, "must be at least 20 characters").optional(),
   LINEAGE_EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  LINEAGE_EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   LINEAGE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://lineage.example.com" })
     .refine(isOriginOnly, "must be an origin, without a path")
@@ -80,6 +81,8 @@ export type Config = {
   adminToken: string | undefined;
   /** How often an idle event stream sends a heartbeat and re-checks its caller's access. */
   eventsHeartbeatMs: number;
+  /** Open event streams one instance holds at most (each costs memory and a heartbeat check). */
+  eventsMaxStreams: number;
   publicUrl: string | undefined;
   oidc: OidcConfig | undefined;
 };
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: e.LINEAGE_SECRET,
     adminToken: e.LINEAGE_ADMIN_TOKEN,
     eventsHeartbeatMs: e.LINEAGE_EVENTS_HEARTBEAT_MS,
+    eventsMaxStreams: e.LINEAGE_EVENTS_MAX_STREAMS,
   };
 }
 

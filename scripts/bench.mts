@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000] [--drivers pglite,postgres]
- * [--fleets 1000,1000000] [--chain-lineage 48000] [--skip latency,http,browser,fleet,fleet-server,deep,deep-browser]`: the scale benchmarks of
+ * [--fleets 1000,1000000] [--chain-lineage 48000] [--live-results 200] [--live-streams 1000]
+ * [--skip latency,http,browser,fleet,fleet-server,deep,deep-browser,live]`: the scale benchmarks of
  * BENCHMARKS.md, on the embedded database and, when DATABASE_URL is set, on PostgreSQL.
  *  1. tree-page (and search) latency, calling the lib functions against seeded lineages;
  *  2. HTTP throughput of the tree route against `next start` (autocannon), plus the mixed load test;
@@ -11,6 +12,8 @@
  *     `next start` on that database, the CSV of each fleet with the server's memory and the fleet
  *     list in Chromium ("fleet-server"), and the deep chain's first view in Chromium ("deep-browser",
  *     bench/fleet-browser.ts). Not in smoke runs.
+ *  5. live updates (bench/live.ts): a patch result's way to an open page, with one and (PostgreSQL)
+ *     two instances, and with idle event streams open; in a database of its own. Not in smoke runs.
  * Timings are printed and saved under .data-bench-reports/, never asserted.
  */
 import fs from "node:fs";
@@ -26,10 +29,11 @@ import { ensureBuild, startServer } from "./bench/server";
 import { createTokens, throughput, treePath, type Tokens } from "./bench/http";
 import { mixedLoad } from "./bench/mixed-load.mjs";
 import { browserBench } from "./bench/browser";
-import { callsPerSecond, measureInterleaved, ms, type Measured } from "./bench/stats";
+import { callsPerSecond, loadNote, measureInterleaved, ms, type Measured } from "./bench/stats";
 import { attachCall, csvOverHttp, ensureGoldenFleet, fleetPageCalls, goldenName, goldenSnapshotId } from "./bench/fleet";
 import { deepChainFirstView, fleetListInBrowser } from "./bench/fleet-browser";
 import { deepChainAnchors, deepChainCalls } from "./bench/deep-chain";
+import { liveBench } from "./bench/live";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,13 +45,16 @@ const { values: args } = parseArgs({
     fleets: { type: "string", default: "1000,1000000" },
     // The smallest scale lineage whose long chain is 12 000 deep (scaleShape: a quarter of the snapshots).
     "chain-lineage": { type: "string", default: "48000" },
+    "live-results": { type: "string", default: "200" },
+    "live-streams": { type: "string", default: "1000" },
   },
 });
 const smoke = args.smoke;
 const sizes = (args.sizes ?? (smoke ? "1000" : "1000,100000,1000000")).split(",").map(Number);
-const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, fleet-server, deep, deep-browser
-// Bulk-loading a million-sandbox fleet takes minutes: never part of the smoke run of `npm test`.
-if (smoke) for (const part of ["fleet", "fleet-server", "deep", "deep-browser"]) skip.add(part);
+const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, fleet-server, deep, deep-browser, live
+// Bulk-loading a million-sandbox fleet takes minutes, and the live part times hundreds of round
+// trips through a browser: never part of the smoke run of `npm test`.
+if (smoke) for (const part of ["fleet", "fleet-server", "deep", "deep-browser", "live"]) skip.add(part);
 const fleetSizes = args.fleets.split(",").map(Number);
 const plan = smoke
   ? { warmup: 20, iterations: 100, searchIterations: 10, httpSeconds: 3, loadSeconds: 0 }
@@ -68,16 +75,20 @@ const toReport = (line: string) => report.push(line);
 
 type Target = { driver: "pglite" | "postgres"; size: number; env: Record<string, string> };
 
-async function postgresTarget(size: number): Promise<Target> {
+/** The URL of database `name` next to DATABASE_URL's, created when missing. */
+async function postgresDatabase(name: string): Promise<string> {
   const url = new URL(process.env.DATABASE_URL!);
-  const name = `lineage_bench_${label(size)}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
   if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   url.pathname = `/${name}`;
-  return { driver: "postgres", size, env: { DATABASE_URL: url.toString() } };
+  return url.toString();
+}
+
+async function postgresTarget(size: number): Promise<Target> {
+  return { driver: "postgres", size, env: { DATABASE_URL: await postgresDatabase(`lineage_bench_${label(size)}`) } };
 }
 
 // BENCH_PGLITE_PREFIX gives a checkout its own PGlite folders (one process per folder).
@@ -144,11 +155,6 @@ async function latency(targets: Target[]) {
     for (const d of databases) await d.close();
   }
 }
-
-const loadNote = () => {
-  const [one, five] = os.loadavg();
-  return `load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) on ${os.cpus().length} cores`;
-};
 
 /** The scale lineage with a golden snapshot of each `--fleets` size, seeded unless there. */
 async function ensureGoldenFleets(t: Target) {
@@ -278,7 +284,7 @@ const drivers = (args.drivers?.split(",") ?? ["pglite", ...(process.env.DATABASE
 if (drivers.includes("postgres") && !process.env.DATABASE_URL) throw new Error("--drivers postgres needs DATABASE_URL");
 const started = new Date();
 out(`### Run of ${started.toISOString()} — \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\``);
-out(`\nNode ${process.version}, ${(await import("node:os")).cpus().length} cores, ${Math.round((await import("node:os")).totalmem() / 2 ** 30)} GiB; drivers: ${drivers.join(", ")}; sizes: ${sizes.join(", ")}.`);
+out(`\nNode ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; drivers: ${drivers.join(", ")}; sizes: ${sizes.join(", ")}.`);
 for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
   if (!skip.has("latency")) await latency(targets);
@@ -291,6 +297,20 @@ for (const driver of drivers) {
     if (!skip.has("fleet")) await fleetBench(t);
     if (!skip.has("deep")) await deepBench(t);
     if (!skip.has("fleet-server") || !skip.has("deep-browser")) await chainLineageOverServer(t);
+  }
+  if (!skip.has("live")) {
+    // Its own small lineage, made through the API: no scale seed needed.
+    const env: Record<string, string> = driver === "postgres" ? { DATABASE_URL: await postgresDatabase("lineage_live_bench") } : { LINEAGE_DATA_DIR: ".data-live-bench" };
+    ensureBuild();
+    await liveBench({
+      driver,
+      env: targetConfig({ driver, size: 0, env }).env,
+      adminToken: ADMIN_TOKEN,
+      port: PORT,
+      results: Number(args["live-results"]),
+      idleStreams: Number(args["live-streams"]),
+      out,
+    });
   }
 }
 fs.mkdirSync(".data-bench-reports", { recursive: true });

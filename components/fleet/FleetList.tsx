@@ -1,17 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { api } from "@/lib/ui/api";
-import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels, type CountsLike, type FleetUrl } from "@/lib/ui/fleet";
-import type { FleetFilters, FleetSandbox } from "@/lib/client";
+import { fleetChange, fleetChips, fleetCsvHref, fleetFilters, fleetSummary, formatCount, stateLabels, type CountsLike, type FleetUrl } from "@/lib/ui/fleet";
+import type { FleetFilters, FleetPage, FleetSandbox } from "@/lib/client";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
 import { Notice } from "@/components/patches/Notice";
 import { FleetChips } from "./FleetChips";
 import { FleetRows } from "./FleetRows";
 import { FleetSearch } from "./FleetSearch";
-import { useFleetPages } from "./useFleet";
+import { FleetChangedOffer } from "./FleetChangedOffer";
+import { useFleetCounts, useFleetPages } from "./useFleet";
 
 type Props = {
   snapshotId: string;
@@ -30,17 +31,34 @@ function matching(counts: CountsLike, f: FleetFilters): number | null {
   return counts.total;
 }
 
-/** Every sandbox of a snapshot: chips and search narrow it, the list pages in as it scrolls. */
+/**
+ * Every sandbox of a snapshot: chips and search narrow it, the list pages in as it scrolls. The
+ * counts are live; the rows stay as loaded, and a change to the fleet is offered as a refresh.
+ */
 export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) {
   const filters = useMemo(() => fleetFilters(url), [url]);
   const query = useFleetPages(snapshotId, filters);
+  // Asked again with the list, so that both start from the same moment.
+  const liveCounts = useFleetCounts(snapshotId, { fresh: true, patch: filters.patch === undefined ? undefined : String(filters.patch) });
+  const queryClient = useQueryClient();
+  // Bumped by a refresh: the rows start again at the top.
+  const [generation, setGeneration] = useState(0);
   const patches = useQuery({ queryKey: queryKeys.patches(snapshotId, false), queryFn: () => api.listPatches(snapshotId), enabled: Boolean(filters.patch) });
   const patch = patches.data?.patches.find((p) => p.id === filters.patch);
   const [searchKey, setSearchKey] = useState(0);
 
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.sandboxes) ?? [], [query.data]);
-  // Counts cover the whole fleet whatever the filters: the newest page's are the freshest.
-  const counts = query.data?.pages.at(-1)?.counts;
+  // Counts cover the whole fleet whatever the filters: the live ones, else the newest page's.
+  const listed = query.data?.pages[0]?.counts;
+  const counts = liveCounts.data ?? query.data?.pages.at(-1)?.counts;
+  const change = listed && liveCounts.data ? fleetChange(listed, liveCounts.data) : null;
+  const refresh = () => {
+    // From the top: only the first page is asked again, and the rows start over there.
+    queryClient.setQueryData<InfiniteData<FleetPage>>(queryKeys.fleet(snapshotId, filters), (d) => d && { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) });
+    void query.refetch();
+    void liveCounts.refetch();
+    setGeneration((g) => g + 1);
+  };
 
   const clear = () => {
     setSearchKey((k) => k + 1);
@@ -95,6 +113,8 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
         </div>
       )}
 
+      {change && !query.isFetching && !liveCounts.isFetching && <FleetChangedOffer added={change.added} onRefresh={refresh} />}
+
       <div className="flex items-center justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span data-testid="fleet-loaded">
           {counts && `${formatCount(rows.length)} loaded${matching(counts, filters) !== null ? ` of ${formatCount(matching(counts, filters)!)}` : ""}`}
@@ -129,7 +149,7 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
         )
       ) : (
         <FleetRows
-          key={JSON.stringify(filters)}
+          key={`${JSON.stringify(filters)}/${generation}`}
           rows={rows}
           hasMore={Boolean(query.hasNextPage)}
           loadingMore={query.isFetchingNextPage}

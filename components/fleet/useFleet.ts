@@ -15,13 +15,14 @@ export const useFleetPages = (snapshotId: string, filters: FleetFilters) =>
   });
 
 /**
- * The exact counts of a snapshot's fleet (one row is the least a page can hold). `fresh` asks the
- * server again on mount, for a figure a decision rests on (the attach form's reach).
+ * The exact counts of a snapshot's fleet (one row is the least a page can hold), by state against
+ * `patch` when given. Live events refresh them (lib/ui/live-refresher.ts). `fresh` asks the server
+ * again on mount, for a figure a decision rests on (the attach form's reach).
  */
-export const useFleetCounts = (snapshotId: string, { fresh = false } = {}) =>
+export const useFleetCounts = (snapshotId: string, { fresh = false, patch }: { fresh?: boolean; patch?: string } = {}) =>
   useQuery({
     ...(fresh && { staleTime: 0 }),
-    queryKey: queryKeys.fleet(snapshotId, "counts"),
-    queryFn: () => api.fleet(snapshotId, { limit: 1 }),
+    queryKey: queryKeys.fleetCounts(snapshotId, patch),
+    queryFn: () => api.fleet(snapshotId, { limit: 1, ...(patch && { patch }) }),
     select: (page) => page.counts,
   });

@@ -158,7 +158,8 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
           <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex items-start justify-center gap-2 px-2 [&>*]:pointer-events-auto">
             <NewerSnapshotsHint count={live.newerSnapshots} onShow={live.showNewer} />
           </div>
-          <div className="absolute right-2 top-2 z-10">
+          {/* Top left: the export button holds the top right corner. */}
+          <div className="absolute left-2 top-2 z-10">
             <LiveIndicator status={live.status} />
           </div>
           <ReactFlowProvider>

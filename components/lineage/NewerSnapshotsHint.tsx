@@ -5,7 +5,7 @@ export function NewerSnapshotsHint({ count, onShow }: { count: number; onShow: (
     <button
       type="button"
       onClick={onShow}
-      className="rounded-full bg-sky-600 px-3 py-1 text-xs font-medium text-white shadow hover:bg-sky-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+      className="rounded-full bg-sky-700 px-3 py-1 text-xs font-medium text-white shadow hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
     >
       {count === 1 ? "1 newer snapshot" : `${count} newer snapshots`} · show
     </button>

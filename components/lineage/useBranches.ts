@@ -7,6 +7,7 @@ import type { Branch } from "@/lib/graph/lineage-model";
 import { api, errorMessage } from "@/lib/ui/api";
 import { queryKeys, TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 import { useKept } from "./useKept";
+import { WALK_STALE_TIME } from "./useLineageChain";
 
 /**
  * What a branch is built from, as plain values. useQueries shares a `combine` result structurally,
@@ -50,6 +51,7 @@ export function useBranches() {
   const pageRequests = useKept(requested, (kept, next) => (sameRequests(kept, next) ? kept : next));
   const pages = useQueries({
     queries: pageRequests.map((r) => ({
+      staleTime: WALK_STALE_TIME,
       queryKey: queryKeys.branchPage(r.snapshotId, r.cursor),
       queryFn: () => api.tree({ snapshotId: r.snapshotId, sortOrder: "asc", limit: TREE_PAGE_SIZE, cursor: r.cursor }),
     })),

@@ -7,9 +7,17 @@ import { nextRootSidePage, rootSideChain } from "@/lib/graph/deep-chain";
 import { api } from "@/lib/ui/api";
 import { queryKeys, TREE_PAGE_SIZE } from "@/lib/ui/query-keys";
 
+/**
+ * Walks are never refetched on their own (`staleTime: Infinity`): a refetch could bring a new child
+ * and re-route the chain under the user. Live events refresh their nodes in place instead
+ * (lib/ui/live-refresher.ts); "show newer snapshots" refetches the descendants on request.
+ */
+export const WALK_STALE_TIME = Infinity;
+
 /** One direction of the walk from the anchor, page by page (desc = ancestors, asc = descendants). */
 function useChainDirection(anchorId: string, sortOrder: "asc" | "desc") {
   return useInfiniteQuery({
+    staleTime: WALK_STALE_TIME,
     queryKey: queryKeys.tree(anchorId, sortOrder),
     queryFn: ({ pageParam }) => api.tree({ snapshotId: anchorId, sortOrder, limit: TREE_PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
@@ -54,6 +62,7 @@ export function useLineageChain(anchorId: string) {
 
   // The root end is drawn as soon as the ancestors do not reach it on their first page.
   const rootSide = useInfiniteQuery({
+    staleTime: WALK_STALE_TIME,
     queryKey: queryKeys.rootSide(anchorId),
     queryFn: ({ pageParam }) => rootSidePage(anchor!, pageParam),
     initialPageParam: undefined as number | undefined,

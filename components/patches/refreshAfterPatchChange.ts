@@ -1,22 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { liveRefresher } from "@/lib/ui/live-refresher";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 /**
- * After attaching or removing a patch: patch counts (tree, snapshot), the patch list, and the
- * patch states of sandboxes (pending counts) all change. Refetch what is on screen.
+ * After attaching or removing a patch: patch counts, the patch list and rollouts, and the patch
+ * states of the sandboxes based on the snapshot change. They are refreshed in place, in the same
+ * rounds as live events (the change comes back as one too), and the home page's list is refetched.
  */
 export function refreshAfterPatchChange(queryClient: QueryClient, snapshotId: string) {
-  const keys = [
-    queryKeys.tree(),
-    queryKeys.branchPage(),
-    queryKeys.snapshot(snapshotId),
-    queryKeys.patches(snapshotId),
-    queryKeys.fleet(snapshotId),
-    queryKeys.sandbox(),
-    queryKeys.sandboxPatches(),
-    queryKeys.recent(),
-  ];
-  for (const key of keys) {
-    void queryClient.invalidateQueries({ queryKey: key });
-  }
+  liveRefresher(queryClient).patchesChanged(snapshotId);
+  void queryClient.invalidateQueries({ queryKey: queryKeys.recent() });
 }

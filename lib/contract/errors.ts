@@ -46,6 +46,7 @@ export const errorStatuses = {
   too_many_streams: 429,
   internal_error: 500,
   database_unavailable: 503,
+  streams_full: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorStatuses;

@@ -33,6 +33,11 @@ export type OpenOptions = {
   queryTimeoutMillis?: number;
   /** Runs once the migrations are in, still under the migration lock (lib/boot.ts prepares the data here). */
   afterMigrate?: (db: Db) => Promise<void>;
+  /**
+   * Embedded only: start from a copy of this dump (PGlite's dumpDataDir) instead of an empty
+   * database. Tests load one migrated dump per file rather than running initdb for each.
+   */
+  pgliteDump?: Blob;
 };
 
 async function openPglite(cfg: Config, opts: OpenOptions): Promise<Database> {
@@ -48,7 +53,7 @@ async function openPglite(cfg: Config, opts: OpenOptions): Promise<Database> {
   }
   let client: InstanceType<typeof PGlite> | undefined;
   try {
-    client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pgdata"), { extensions: { pg_trgm } });
+    client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pgdata"), { extensions: { pg_trgm }, loadDataDir: opts.pgliteDump });
     const db = drizzle({ client, schema }) as unknown as Db;
     await migrate(db as never, { migrationsFolder });
     await opts.afterMigrate?.(db);

@@ -41,6 +41,8 @@ export class EventHub {
   private unlisten: (() => Promise<void>) | undefined;
   /** Open streams per caller, for the per-caller cap. */
   readonly openStreams = new Map<string, number>();
+  /** Open streams in all, for the instance's cap. */
+  streamCount = 0;
 
   private constructor(
     private readonly database: Database,

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { lte, sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { events } from "../db/schema";
 
@@ -9,6 +9,14 @@ export type EventKind = (typeof eventKinds)[number];
 export const EVENTS_CHANNEL = "lineage_events";
 // Any constant works; it only has to differ from the migration lock (lib/db/client.ts).
 const EVENT_ORDER_LOCK = 7297111;
+
+/**
+ * The events a reconnection can resume from: the newest EVENTS_KEPT ids over the whole lineage
+ * (ten seconds of a fleet reporting a thousand changes a second). Beyond them it gets `reset`.
+ */
+export const EVENTS_KEPT = 10_000;
+/** Every PRUNE_EVERY-th id, its writer deletes what fell out of the kept window: one row per write, amortised. */
+export const PRUNE_EVERY = 1_000;
 
 export type EventFields = {
   kind: EventKind;
@@ -31,9 +39,15 @@ export type EventFields = {
  *
  * One NOTIFY per transaction, with the id as payload; listeners read the rows themselves, so a
  * lost or coalesced notification loses nothing.
+ *
+ * The table stays bounded without a timer: the writer of every PRUNE_EVERY-th id deletes the rows
+ * below the kept window, a prefix of the table (streams rely on that, lib/events/stream.ts). A
+ * pruning write that rolls back leaves the rows to the next one.
  */
 export async function recordEvent(tx: Executor, fields: EventFields): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
   const [row] = await tx.insert(events).values(fields).returning({ id: events.id });
-  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(row!.id)})`);
+  const id = row!.id;
+  if (id % PRUNE_EVERY === 0) await tx.delete(events).where(lte(events.id, id - EVENTS_KEPT));
+  await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(id)})`);
 }

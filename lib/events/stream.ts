@@ -1,10 +1,10 @@
-import type { Database } from "../db/client";
+import { min } from "drizzle-orm";
+import type { Database, Executor } from "../db/client";
+import { events } from "../db/schema";
 import { ApiError } from "../http/errors";
 import { eventHub, readEvents, type EventHub, type LineageEvent } from "./hub";
 import { inScope, type EventScope } from "./scope";
 
-/** How far back a reconnection may resume (in event ids, over the whole lineage); older → `reset`. */
-export const RESUME_WINDOW = 1_000;
 /** Open streams per caller on one instance. */
 export const MAX_STREAMS_PER_CALLER = 10;
 
@@ -15,6 +15,8 @@ export type StreamOptions = {
   lastEventId: string | null;
   callerId: string;
   heartbeatMs: number;
+  /** Open streams this instance holds at most, whoever the callers. */
+  maxStreams: number;
   /** Re-checked at every heartbeat: a revoked token or ended session closes the stream. */
   stillAllowed: () => Promise<boolean>;
   signal: AbortSignal;
@@ -32,26 +34,57 @@ const eventData = (e: LineageEvent) => ({
   ...(e.patchId !== null && { patchId: e.patchId }),
 });
 
-/** Where a reconnection resumes: the id it last saw, or null when that is unknown or too old to replay. */
-function resumeFrom(lastEventId: string | null, hub: EventHub): number | null {
+/**
+ * The id a reconnection resumes after, or null when it cannot (unreadable, unknown here). An id
+ * above what this instance has dispatched may come from another instance that is a moment ahead:
+ * the hub catches up first.
+ */
+async function resumePoint(lastEventId: string | null, hub: EventHub): Promise<number | null> {
   if (lastEventId === null || !/^\d{1,15}$/.test(lastEventId)) return null;
   const last = Number(lastEventId);
-  return last <= hub.cursor && hub.cursor - last <= RESUME_WINDOW ? last : null;
+  if (last > hub.cursor) await hub.catchUp();
+  return last <= hub.cursor ? last : null;
 }
 
 /**
- * The Server-Sent Events answer for one scope. Opens with `ready` (or `reset`, when a reconnection
- * asked for more than the window holds: the client refetches what it shows), replays what a
- * reconnection missed, then sends live events in id order with no duplicate: anything the hub
- * dispatches while the replay is read waits and is sent only if newer than the replay's last.
+ * Whether every event after `last` is still stored. Pruning deletes a prefix of the table
+ * (lib/events/record.ts), so it is enough that nothing at or above last + 1 is gone: the oldest
+ * row kept is at most last + 1 (an id lost to a rolled-back write just below it makes this say no:
+ * a needless reset, never a gap).
  */
-export async function openEventStream(opts: StreamOptions): Promise<Response> {
-  const hub = await eventHub(opts.database);
+async function nothingPrunedAfter(db: Executor, last: number): Promise<boolean> {
+  const [row] = await db.select({ oldest: min(events.id) }).from(events);
+  return row?.oldest == null || row.oldest <= last + 1;
+}
+
+function takeStreamPlace(hub: EventHub, opts: StreamOptions) {
+  if (hub.streamCount >= opts.maxStreams) {
+    throw new ApiError("streams_full", `This server already holds ${hub.streamCount} live streams, its limit; retry in a few seconds.`, { "retry-after": "5" });
+  }
   const open = hub.openStreams.get(opts.callerId) ?? 0;
   if (open >= MAX_STREAMS_PER_CALLER) {
     throw new ApiError("too_many_streams", `You already have ${open} open event streams here; close one first.`, { "retry-after": "5" });
   }
   hub.openStreams.set(opts.callerId, open + 1);
+  hub.streamCount++;
+}
+
+function releaseStreamPlace(hub: EventHub, callerId: string) {
+  const left = (hub.openStreams.get(callerId) ?? 1) - 1;
+  if (left > 0) hub.openStreams.set(callerId, left);
+  else hub.openStreams.delete(callerId);
+  hub.streamCount--;
+}
+
+/**
+ * The Server-Sent Events answer for one scope. Opens with `ready` (or `reset`, when a reconnection
+ * asked for events already pruned: the client refetches what it shows), replays what a
+ * reconnection missed, then sends live events in id order with no duplicate: anything the hub
+ * dispatches while the replay is read waits and is sent only if newer than the replay's last.
+ */
+export async function openEventStream(opts: StreamOptions): Promise<Response> {
+  const hub = await eventHub(opts.database);
+  takeStreamPlace(hub, opts);
 
   let sentUpTo = 0;
   let waiting: LineageEvent[] | null = [];
@@ -75,9 +108,7 @@ export async function openEventStream(opts: StreamOptions): Promise<Response> {
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
-        const left = (hub.openStreams.get(opts.callerId) ?? 1) - 1;
-        if (left > 0) hub.openStreams.set(opts.callerId, left);
-        else hub.openStreams.delete(opts.callerId);
+        releaseStreamPlace(hub, opts.callerId);
         opts.signal.removeEventListener("abort", close);
         try {
           controller.close();
@@ -88,19 +119,26 @@ export async function openEventStream(opts: StreamOptions): Promise<Response> {
       cleanup = close;
       opts.signal.addEventListener("abort", close);
 
-      const upTo = hub.cursor;
-      const from = resumeFrom(opts.lastEventId, hub);
-      controller.enqueue(encoder.encode("retry: 2000\n\n"));
-      if (from === null && opts.lastEventId !== null) {
-        controller.enqueue(frame(upTo, "reset", { id: upTo, reason: "Too much changed since your last event; reload what you show." }));
-      } else if (from !== null) {
-        for (const e of await readEvents(opts.database.db, from, upTo - from)) send(e);
+      try {
+        const from = await resumePoint(opts.lastEventId, hub);
+        const upTo = hub.cursor;
+        controller.enqueue(encoder.encode("retry: 2000\n\n"));
+        // Read first, then check: rows pruned while the replay was read make it a reset, never a gap.
+        const missed = from === null ? [] : await readEvents(opts.database.db, from, upTo - from);
+        if (opts.lastEventId !== null && (from === null || !(await nothingPrunedAfter(opts.database.db, from)))) {
+          controller.enqueue(frame(upTo, "reset", { id: upTo, reason: "Too much changed since your last event; reload what you show." }));
+        } else {
+          for (const e of missed) send(e);
+        }
+        sentUpTo = Math.max(sentUpTo, upTo);
+        if (opts.lastEventId === null) controller.enqueue(frame(upTo, "ready", { id: upTo }));
+        const held = waiting ?? [];
+        waiting = null;
+        for (const e of held) send(e);
+      } catch {
+        // The database went away while the replay was read: the client reconnects (`retry:`) and resumes.
+        close();
       }
-      sentUpTo = Math.max(sentUpTo, upTo);
-      if (opts.lastEventId === null) controller.enqueue(frame(upTo, "ready", { id: upTo }));
-      const held = waiting ?? [];
-      waiting = null;
-      for (const e of held) send(e);
     },
     cancel: () => cleanup(),
   });

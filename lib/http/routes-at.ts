@@ -14,10 +14,14 @@ export function allowedMethods(pathname: string): string[] {
   return served.has("GET") ? [...methods, "HEAD"] : methods;
 }
 
+/** The error shape the routes at a path promise: "message" for a platform's `{"error": "<message>"}`, else Lineage's. */
+export const errorShapeAt = (pathname: string): "message" | undefined =>
+  routesAt(pathname).some((r) => r.errorShape === "message") ? "message" : undefined;
+
 /**
  * The error body for a path, in the shape its routes promise: answers made before a handler runs
  * (a broken escape, a method the path lacks) must not switch a platform's client to Lineage's shape.
  */
 export function errorBodyAt(pathname: string, err: ApiError) {
-  return errorPayload(err, routesAt(pathname).some((r) => r.errorShape === "message") ? "message" : undefined);
+  return errorPayload(err, errorShapeAt(pathname));
 }

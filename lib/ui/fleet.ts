@@ -108,3 +108,14 @@ export function nextListIndex(current: number, key: string, loaded: number, page
       return null;
   }
 }
+
+/**
+ * What changed in a fleet since its list was loaded, from the list's counts and the live ones:
+ * how many sandboxes arrived, and whether any moved between states or statuses. Null when nothing did.
+ */
+export function fleetChange(listed: CountsLike, live: CountsLike): { added: number } | null {
+  const same = (a: Partial<Record<string, number>>, b: Partial<Record<string, number>>) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+  if (listed.total === live.total && same(listed.state, live.state) && same(listed.status, live.status)) return null;
+  return { added: Math.max(0, live.total - listed.total) };
+}

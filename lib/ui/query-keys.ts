@@ -19,11 +19,13 @@ export const queryKeys = {
   /** The ancestor of `ref` at a generation or as of a date (a jump of the lineage view). */
   ancestor: (jump: { of: string } & ({ depth: number } | { asOf: string })) => ["ancestor", jump] as const,
   branchPage: (snapshotId?: string, cursor?: string) => (snapshotId ? (["branch", snapshotId, cursor ?? null] as const) : (["branch"] as const)),
-  snapshot: (id: string) => ["snapshot", id] as const,
-  patches: (snapshotId: string, showRemoved?: boolean) =>
-    showRemoved === undefined ? (["patches", snapshotId] as const) : (["patches", snapshotId, showRemoved] as const),
-  /** A fleet list's pages; `fleet(ref, "counts")` the counts alone (the group node, the attach form). */
-  fleet: (ref?: string, filters?: object | "counts") => (ref ? (["fleet", ref, filters ?? null] as const) : (["fleet"] as const)),
+  snapshot: (id?: string) => (id ? (["snapshot", id] as const) : (["snapshot"] as const)),
+  patches: (snapshotId?: string, showRemoved?: boolean) =>
+    snapshotId === undefined ? (["patches"] as const) : showRemoved === undefined ? (["patches", snapshotId] as const) : (["patches", snapshotId, showRemoved] as const),
+  /** A fleet list's pages; without filters, every list and count of that fleet. */
+  fleet: (ref?: string, filters?: object) => (ref ? (filters ? (["fleet", ref, filters] as const) : (["fleet", ref] as const)) : (["fleet"] as const)),
+  /** A fleet's counts alone (the group node, the attach form, a list's live header), against one patch if given. */
+  fleetCounts: (ref: string, patch?: string) => (patch === undefined ? (["fleet", ref, "counts"] as const) : (["fleet", ref, "counts", patch] as const)),
   sandbox: (id?: string) => (id ? (["sandbox", id] as const) : (["sandbox"] as const)),
   sandboxPatches: (id?: string) => (id ? (["sandboxPatches", id] as const) : (["sandboxPatches"] as const)),
   recent: (limit?: number) => (limit ? (["recent", limit] as const) : (["recent"] as const)),

@@ -4,17 +4,20 @@ import { loadResult, type LoadResult } from "./stats";
 
 export type Tokens = { viewer: string; editor: string; runtime: string };
 
-/** Viewer, editor and runtime tokens, made through the API with the bootstrap admin token. */
+/** A new token of `role`, made through the API with the bootstrap admin token. */
+export async function createToken(baseUrl: string, adminToken: string, role: keyof Tokens): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/tokens`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ role, name: `bench-${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` }),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/tokens (${role}) → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Viewer, editor and runtime tokens. */
 export async function createTokens(baseUrl: string, adminToken: string): Promise<Tokens> {
-  const make = async (role: keyof Tokens) => {
-    const res = await fetch(`${baseUrl}/api/tokens`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ role, name: `bench-${role}-${Date.now()}` }),
-    });
-    if (res.status !== 201) throw new Error(`POST /api/tokens (${role}) → ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { token: string }).token;
-  };
+  const make = (role: keyof Tokens) => createToken(baseUrl, adminToken, role);
   return { viewer: await make("viewer"), editor: await make("editor"), runtime: await make("runtime") };
 }
 

@@ -1,3 +1,4 @@
+import os from "node:os";
 import type autocannon from "autocannon";
 
 /** Latency summaries in milliseconds. */
@@ -70,3 +71,9 @@ export const loadResult = (r: autocannon.Result): LoadResult => ({
   p50Ms: r.latency.p50,
   p99Ms: r.latency.p99,
 });
+
+/** The machine's load when a row was measured (2 shared cores: the numbers move with it). */
+export const loadNote = () => {
+  const [one, five] = os.loadavg();
+  return `load average ${one!.toFixed(1)} (1 min) / ${five!.toFixed(1)} (5 min) on ${os.cpus().length} cores`;
+};

@@ -2,14 +2,16 @@ import { z } from "zod";
 import { errorBody, errorStatuses, messageErrorBody } from "@/lib/contract/errors";
 import { routeErrors, type RouteContract } from "@/lib/contract/registry";
 import { isMethodNotAllowedHandler } from "@/lib/http/methods";
+import { errorShapeAt } from "@/lib/http/routes-at";
 
 /**
  * The schema an answer with `status` must match: the route's success schema for that status, or
  * the error shape with one of the codes the route declares for it. An answer its contract does
  * not declare fails the test that provoked it, so every integration test checks shapes.
  */
-export function answerSchema(handler: unknown, catchAll: boolean, status: number): z.ZodType {
-  if (isMethodNotAllowedHandler(handler)) return errorBody(["method_not_allowed"]);
+export function answerSchema(handler: unknown, catchAll: boolean, path: string, status: number): z.ZodType {
+  // A 405 stands in for a handler the route lacks; it answers in the shape the path's routes promise.
+  if (isMethodNotAllowedHandler(handler)) return errorShapeAt(path) === "message" ? messageErrorBody : errorBody(["method_not_allowed"]);
   const contract = (handler as { contract?: RouteContract }).contract;
   if (!contract) {
     if (catchAll) return errorBody(["route_not_found"]);
@@ -41,7 +43,7 @@ export function checkRedirect(handler: unknown, method: string, path: string, st
 
 /** Throws when a JSON answer does not match what the route's contract says for its status. */
 export function checkAnswer(handler: unknown, catchAll: boolean, method: string, path: string, status: number, body: unknown) {
-  const result = answerSchema(handler, catchAll, status).safeParse(body);
+  const result = answerSchema(handler, catchAll, path, status).safeParse(body);
   if (!result.success) {
     throw new Error(`${method} ${path} answered ${status} with a body outside its contract: ${z.prettifyError(result.error)}\n${JSON.stringify(body).slice(0, 500)}`);
   }

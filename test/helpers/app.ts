@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { inject } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { stopEventHub } from "@/lib/events/hub";
 import { checkAnswer, checkRedirect, checkStream } from "./answer-schema";
+import { onTestServer } from "./postgres-template";
 
 /**
  * Runs the API in-process on a fresh, empty database: embedded PGlite in memory, or a new
@@ -88,6 +89,9 @@ export async function dispatch(routes: RouteEntry[], req: Request): Promise<Resp
   return res;
 }
 
+// lib/boot.ts keeps the process's database here.
+const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
+
 export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 export type TestApp = {
@@ -107,21 +111,13 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (onPostgres) {
-    const base = process.env.TEST_DATABASE_URL!;
+    // A copy of the migrated template of postgres-template.ts.
     const dbName = `lineage_test_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(base);
+    await onTestServer(`CREATE DATABASE ${dbName} TEMPLATE ${inject("postgresTemplate")}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.end();
-    };
+    dropDatabase = () => onTestServer(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
   process.env.LINEAGE_DEMO = opts.demo ? "1" : "0";
   process.env.LINEAGE_ADMIN_TOKEN = ADMIN_TOKEN;
@@ -129,7 +125,11 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
   if (databaseUrl) process.env.DATABASE_URL = opts.connectVia?.(databaseUrl) ?? databaseUrl;
   else delete process.env.DATABASE_URL;
 
-  const { getDatabase } = await import("@/lib/boot");
+  const { bootDatabase, getDatabase } = await import("@/lib/boot");
+  if (!onPostgres) {
+    // Booted as the server boots it, from the migrated dump of pglite-dump.ts instead of initdb.
+    holder.__lineageDb = bootDatabase(undefined, { pgliteDump: new Blob([fs.readFileSync(inject("pgliteDumpFile"))]) });
+  }
   await getDatabase();
   const routes = routeTable();
 
@@ -160,7 +160,6 @@ export async function startTestApp(opts: { demo?: boolean; connectVia?: (databas
     tokens,
     databaseUrl,
     close: async () => {
-      const holder = globalThis as unknown as { __lineageDb?: Promise<Database> };
       const db = await holder.__lineageDb;
       holder.__lineageDb = undefined;
       if (db) await stopEventHub(db);

@@ -3,7 +3,7 @@ import { allRoutes } from "@/lib/contract";
 import { OUTPUT_MAX_CHARS } from "@/lib/contract/limits";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample, ingest } from "../helpers/scenario";
-import { databaseFingerprint } from "../property/database-state";
+import { watchDatabase } from "../property/database-state";
 
 /** The classes of docs/RELIABILITY.md "Boundaries, round 2" that the API answers for. */
 let app: TestApp;
@@ -39,7 +39,7 @@ describe("unknown query parameters are refused on every route", () => {
   for (const r of allRoutes) {
     for (const key of ["dryRun", "__proto__", "constructor", "toString"]) {
       test(`${r.method} ${r.path}?${key}=x → 400 invalid_query naming ${key}`, async () => {
-        const before = await databaseFingerprint();
+        const expectUnchanged = await watchDatabase();
         const res = await app.call(r.method, `${concrete(r)}?${key}=x`, { headers: { origin: "http://localhost:3000" } });
         expect(res.status).toBe(400);
         // Routes for another platform's client answer in its shape: {"error": "<message>"}.
@@ -48,7 +48,7 @@ describe("unknown query parameters are refused on every route", () => {
           expect(res.body.error.code).toBe("invalid_query");
           expect(res.body.error.message).toContain(`unknown field(s) ${key}`);
         }
-        expect(await databaseFingerprint()).toEqual(before);
+        await expectUnchanged();
       });
     }
   }
@@ -104,24 +104,24 @@ describe("patch output: any text is accepted, stored safely, truncated", () => {
 
 describe("small input edges", () => {
   test.each(["   ", "\n\t \n", "\u00a0\u2003"])("a whitespace-only script %j is refused and attaches nothing", async (script) => {
-    const before = await databaseFingerprint();
+    const expectUnchanged = await watchDatabase();
     const res = await app.call("POST", "/api/snapshots/my-env/patches", { token: app.tokens.editor, body: { script } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain("script: must not be only whitespace");
-    expect(await databaseFingerprint()).toEqual(before);
+    await expectUnchanged();
   });
 
   test("a deleted snapshot takes no patch: 409 snapshot_not_live, by id and by name", async () => {
     await ingest(app, "/api/snapshots/snap_gone", { name: "gone-env", status: "created", sizeBytes: 1 });
     expect((await app.call("POST", "/api/snapshots/gone-env/patches", { token: app.tokens.editor, body: { script: "ok" } })).status).toBe(201);
     await ingest(app, "/api/snapshots/snap_gone", { name: "gone-env", status: "deleted", sizeBytes: 1 });
-    const before = await databaseFingerprint();
+    const expectUnchanged = await watchDatabase();
     for (const ref of ["snap_gone", "gone-env"]) {
       const res = await app.call("POST", `/api/snapshots/${ref}/patches`, { token: app.tokens.editor, body: { script: "late" } });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe("snapshot_not_live");
     }
-    expect(await databaseFingerprint()).toEqual(before);
+    await expectUnchanged();
     // Its history stays readable.
     expect((await app.call("GET", "/api/snapshots/snap_gone/patches", { token: app.tokens.viewer })).body.patches).toHaveLength(1);
   });

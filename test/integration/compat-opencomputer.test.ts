@@ -1,23 +1,12 @@
 import { Sandbox } from "@opencomputer/sdk";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app";
-import { serveOverHttp } from "../helpers/http-server";
-import { buildSpecExample } from "../helpers/scenario";
+import { expect, test } from "vitest";
+import type { TestApp } from "../helpers/app";
+import { serveTestApp } from "../helpers/served-app";
 
 /** OpenComputer's published SDK, unchanged, against Lineage served over HTTP. */
-let app: TestApp;
-let server: { url: string; close: () => Promise<void> };
-beforeAll(async () => {
-  app = await startTestApp();
-  await buildSpecExample(app);
-  server = await serveOverHttp(app);
-});
-afterAll(async () => {
-  await server?.close();
-  await app.close();
-});
+const served = serveTestApp("spec-example");
 
-const as = (role: keyof TestApp["tokens"]) => ({ apiKey: app.tokens[role], apiUrl: server.url });
+const as = (role: keyof TestApp["tokens"]) => ({ apiKey: served.app.tokens[role], apiUrl: served.url });
 
 /** The body of the HTTP answer an SDK error reports ("Failed to …: <status> <body>"). */
 async function refusal(call: Promise<unknown>): Promise<{ status: number; body: unknown }> {
@@ -50,23 +39,23 @@ test("attaches, lists and removes patches on a snapshot by id and by name", asyn
   }
 
   // The same patches in Lineage's own API, reaching the sandboxes started from my-env only.
-  const own = await app.call("GET", "/api/snapshots/my-env/patches", { token: app.tokens.viewer });
+  const own = await served.app.call("GET", "/api/snapshots/my-env/patches", { token: served.app.tokens.viewer });
   expect(own.body.patches.map((p: { id: string; sequence: number; createdBy: string }) => [p.id, p.sequence, p.createdBy])).toEqual([
     [first.patch.id, 1, "test-editor"],
     [second.patch.id, 2, "test-editor"],
   ]);
   for (const sandbox of ["sb-1", "sb-2"]) {
-    const reached = await app.call("GET", `/api/sandboxes/${sandbox}/patches`, { token: app.tokens.viewer });
+    const reached = await served.app.call("GET", `/api/sandboxes/${sandbox}/patches`, { token: served.app.tokens.viewer });
     expect(reached.body.patches.map((p: { sequence: number; state: string }) => [p.sequence, p.state])).toEqual([
       [1, "pending"],
       [2, "pending"],
     ]);
   }
-  expect((await app.call("GET", "/api/sandboxes/sb-3/patches", { token: app.tokens.viewer })).body.patches).toEqual([]);
+  expect((await served.app.call("GET", "/api/sandboxes/sb-3/patches", { token: served.app.tokens.viewer })).body.patches).toEqual([]);
 
   await Sandbox.deleteCheckpointPatch("my-env", first.patch.id, as("editor"));
   expect((await Sandbox.listCheckpointPatches("snap_A", as("viewer"))).map((p) => p.sequence)).toEqual([2]);
-  const history = await app.call("GET", "/api/snapshots/my-env/patches?include=removed", { token: app.tokens.viewer });
+  const history = await served.app.call("GET", "/api/snapshots/my-env/patches?include=removed", { token: served.app.tokens.viewer });
   expect(history.body.patches[0]).toMatchObject({ id: first.patch.id, removedBy: "test-editor" });
 
   // A third patch takes the next sequence: removed sequences are never reused.
@@ -78,7 +67,7 @@ test("refusals come in OpenComputer's error shape and change nothing", async () 
 
   const viewer = await refusal(Sandbox.createCheckpointPatch("my-env", { script: "echo no", ...as("viewer") }));
   expect(viewer).toEqual({ status: 403, body: { error: expect.stringContaining("editor") } });
-  const stranger = await refusal(Sandbox.createCheckpointPatch("my-env", { script: "echo no", apiKey: "lin_not_a_real_token", apiUrl: server.url }));
+  const stranger = await refusal(Sandbox.createCheckpointPatch("my-env", { script: "echo no", apiKey: "lin_not_a_real_token", apiUrl: served.url }));
   expect(stranger).toEqual({ status: 401, body: { error: expect.stringContaining("unknown or has been revoked") } });
   const empty = await refusal(Sandbox.createCheckpointPatch("my-env", { script: "", ...as("editor") }));
   expect(empty).toEqual({ status: 400, body: { error: "Invalid body: script: must not be empty." } });
@@ -86,10 +75,10 @@ test("refusals come in OpenComputer's error shape and change nothing", async () 
   expect(missing).toEqual({ status: 404, body: { error: 'No snapshot has the id or name "no-such-env".' } });
 
   // The SDK treats a 404 on delete as done; the answer itself is still in the platform's shape.
-  const gone = await fetch(`${server.url}/api/sandboxes/checkpoints/my-env/patches/pat_missing`, { method: "DELETE", headers: { "X-API-Key": app.tokens.editor } });
+  const gone = await fetch(`${served.url}/api/sandboxes/checkpoints/my-env/patches/pat_missing`, { method: "DELETE", headers: { "X-API-Key": served.app.tokens.editor } });
   expect(gone.status).toBe(404);
   expect(await gone.json()).toEqual({ error: expect.stringContaining("pat_missing") });
-  const viewerDelete = await fetch(`${server.url}/api/sandboxes/checkpoints/my-env/patches/${before[0]!.id}`, { method: "DELETE", headers: { "X-API-Key": app.tokens.viewer } });
+  const viewerDelete = await fetch(`${served.url}/api/sandboxes/checkpoints/my-env/patches/${before[0]!.id}`, { method: "DELETE", headers: { "X-API-Key": served.app.tokens.viewer } });
   expect(viewerDelete.status).toBe(403);
 
   expect(await Sandbox.listCheckpointPatches("my-env", as("viewer"))).toEqual(before);
@@ -97,8 +86,8 @@ test("refusals come in OpenComputer's error shape and change nothing", async () 
 
 test("malformed requests on these routes are 4xx in OpenComputer's shape, never 500, and change nothing", async () => {
   const before = await Sandbox.listCheckpointPatches("my-env", as("viewer"));
-  const url = `${server.url}/api/sandboxes/checkpoints`;
-  const key = { "X-API-Key": app.tokens.editor };
+  const url = `${served.url}/api/sandboxes/checkpoints`;
+  const key = { "X-API-Key": served.app.tokens.editor };
   const json = { ...key, "content-type": "application/json" };
   const cases: [string, string, RequestInit, number][] = [
     ["unknown body field", `${url}/my-env/patches`, { method: "POST", headers: json, body: JSON.stringify({ script: "x", strategy: "now" }) }, 400],
@@ -118,16 +107,16 @@ test("malformed requests on these routes are 4xx in OpenComputer's shape, never 
 });
 
 test("X-API-Key is accepted wherever a bearer token is, and a bad one is refused", async () => {
-  const me = await app.call("GET", "/api/session", { token: null, headers: { "x-api-key": app.tokens.editor } });
+  const me = await served.app.call("GET", "/api/session", { token: null, headers: { "x-api-key": served.app.tokens.editor } });
   expect(me.body.user).toMatchObject({ name: "test-editor", role: "editor" });
-  const bad = await app.call("GET", "/api/sandboxes", { token: null, headers: { "x-api-key": "lin_wrong" } });
+  const bad = await served.app.call("GET", "/api/sandboxes", { token: null, headers: { "x-api-key": "lin_wrong" } });
   expect(bad.status).toBe(401);
   expect(bad.body.error.code).toBe("unauthorized");
 });
 
 test("a sandbox cannot be named checkpoints, the segment these routes live under", async () => {
-  const res = await app.call("PUT", "/api/sandboxes/sbx_reserved", { token: app.tokens.runtime, body: { name: "checkpoints", status: "running" } });
+  const res = await served.app.call("PUT", "/api/sandboxes/sbx_reserved", { token: served.app.tokens.runtime, body: { name: "checkpoints", status: "running" } });
   expect(res.status).toBe(400);
   expect(res.body.error.code).toBe("name_reserved");
-  expect((await app.call("GET", "/api/sandboxes/sbx_reserved")).status).toBe(404);
+  expect((await served.app.call("GET", "/api/sandboxes/sbx_reserved")).status).toBe(404);
 });

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app";
-import { serveOverHttp } from "../helpers/http-server";
+import { serveTestApp } from "../helpers/served-app";
 
 /**
  * Vercel's published `sandbox` CLI, unchanged, run as a subprocess with the preload that sends its
@@ -14,24 +13,17 @@ const root = path.resolve(import.meta.dirname, "../..");
 const preload = path.join(root, "scripts/redirect-vercel-api.mjs");
 const cli = path.join(root, "node_modules/sandbox/bin/sandbox.mjs");
 
-let app: TestApp;
-let server: { url: string; close: () => Promise<void> };
+const served = serveTestApp("demo");
 let home: string;
-beforeAll(async () => {
-  app = await startTestApp({ demo: true });
-  server = await serveOverHttp(app);
+beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-cli-"));
 });
-afterAll(async () => {
-  await server?.close();
-  await app.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
 /** Async (never spawnSync): the server answering the CLI runs in this same process. */
 function sandboxCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // A clean environment and an empty home: no stored Vercel login, config or proxies of the machine.
-  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home, LINEAGE_URL: server.url, VERCEL_AUTH_TOKEN: app.tokens.viewer };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, XDG_DATA_HOME: home, LINEAGE_URL: served.url, VERCEL_AUTH_TOKEN: served.app.tokens.viewer };
   const child = spawn(process.execPath, ["--import", preload, cli, ...args, "--scope", "lineage", "--project", "lineage"], { env, cwd: home });
   let stdout = "";
   let stderr = "";

@@ -1,18 +1,13 @@
 import { Sandbox, Snapshot } from "@vercel/sandbox";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app";
-import { serveOverHttp } from "../helpers/http-server";
-import { buildChain, buildSpecExample, ingest } from "../helpers/scenario";
+import { expect, test } from "vitest";
+import { buildChain, ingest } from "../helpers/scenario";
+import { serveTestApp } from "../helpers/served-app";
 
 /** Vercel's published SDK, unchanged, with a fetch that sends its calls to Lineage served over HTTP. */
-let app: TestApp;
-let server: { url: string; close: () => Promise<void> };
 let chain: string[];
 const requested: string[] = [];
 
-beforeAll(async () => {
-  app = await startTestApp();
-  await buildSpecExample(app);
+const served = serveTestApp("spec-example", async (app) => {
   chain = await buildChain(app, 25);
   // snap_fan has 12 child snapshots, each taken of its own sandbox.
   await ingest(app, "/api/snapshots/snap_fan", { status: "created", sizeBytes: 1, createdAt: new Date(Date.now() - 3600_000).toISOString() });
@@ -20,11 +15,6 @@ beforeAll(async () => {
     await ingest(app, `/api/sandboxes/sbx_fan${k}`, { status: "stopped", basedOnSnapshotId: "snap_fan" });
     await ingest(app, `/api/snapshots/snap_fan${k}`, { sourceSandboxId: `sbx_fan${k}`, status: "created", sizeBytes: k, createdAt: new Date(Date.now() - (20 - k) * 60_000).toISOString() });
   }
-  server = await serveOverHttp(app);
-});
-afterAll(async () => {
-  await server?.close();
-  await app.close();
 });
 
 /** Vercel's API base is https://vercel.com/api; the same paths go to the test server instead. */
@@ -33,9 +23,9 @@ const redirect: typeof fetch = (input, init) => {
   requested.push(url.href);
   // The SDK passes its own undici dispatcher, which is meant for that origin only.
   const { dispatcher: _dispatcher, ...rest } = (init ?? {}) as RequestInit & { dispatcher?: unknown };
-  return fetch(`${server.url}${url.pathname}${url.search}`, rest);
+  return fetch(`${served.url}${url.pathname}${url.search}`, rest);
 };
-const client = () => ({ token: app.tokens.viewer, teamId: "team_lineage", projectId: "prj_lineage", fetch: redirect });
+const client = () => ({ token: served.app.tokens.viewer, teamId: "team_lineage", projectId: "prj_lineage", fetch: redirect });
 
 test("Snapshot.tree pages through a 25-snapshot chain 3 at a time, each snapshot once, in order, both ways", async () => {
   const up = await Snapshot.tree({ snapshotId: chain[24]!, sortOrder: "desc", limit: 3, ...client() });
@@ -85,7 +75,7 @@ test("Snapshot.get and Sandbox.get parse, with epoch-millisecond times", async (
   expect(snapshot.snapshotId).toBe("snap_B");
   expect(snapshot.sourceSessionId).toBe("sbx_sb1");
   expect(snapshot.status).toBe("created");
-  const own = await app.call("GET", "/api/snapshots/snap_B");
+  const own = await served.app.call("GET", "/api/snapshots/snap_B");
   expect(snapshot.createdAt.getTime()).toBe(Date.parse(own.body.snapshot.createdAt));
   expect((await Snapshot.get({ snapshotId: "my-env", ...client() })).snapshotId).toBe("snap_A");
 
@@ -99,9 +89,9 @@ test("Snapshot.get and Sandbox.get parse, with epoch-millisecond times", async (
 test("unknown records and bad parameters are refused in the error shape the SDK reads", async () => {
   await expect(Snapshot.get({ snapshotId: "snap_missing", ...client() })).rejects.toThrow(/404.*No snapshot has the id or name "snap_missing"/);
   await expect(Sandbox.get({ name: "no-such-sandbox", ...client() })).rejects.toThrow(/404.*No sandbox/);
-  const res = await app.call("GET", "/api/v2/sandboxes/snapshots/tree?snapshotId=snap_A&limit=11&teamId=t");
+  const res = await served.app.call("GET", "/api/v2/sandboxes/snapshots/tree?snapshotId=snap_A&limit=11&teamId=t");
   expect(res.status).toBe(400);
   expect(res.body.error.code).toBe("invalid_query");
-  expect((await app.call("GET", "/api/v2/sandboxes/snapshots/tree?snapshotId=snap_A&color=blue")).status).toBe(400);
-  expect((await app.call("GET", "/api/v2/sandboxes/snapshots/tree?teamId=t")).status).toBe(400);
+  expect((await served.app.call("GET", "/api/v2/sandboxes/snapshots/tree?snapshotId=snap_A&color=blue")).status).toBe(400);
+  expect((await served.app.call("GET", "/api/v2/sandboxes/snapshots/tree?teamId=t")).status).toBe(400);
 });

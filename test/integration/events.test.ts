@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { sql } from "drizzle-orm";
+import { count, lte, max, min, sql } from "drizzle-orm";
 import { dispatch, startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
 import { readServerSentEvents, type ReceivedEvent } from "@/lib/events/sse-reader";
-import { recordEvent } from "@/lib/events/record";
+import { EVENTS_KEPT, PRUNE_EVERY, recordEvent } from "@/lib/events/record";
 import { EventHub, eventHub, type LineageEvent } from "@/lib/events/hub";
-import { MAX_STREAMS_PER_CALLER, RESUME_WINDOW } from "@/lib/events/stream";
+import { MAX_STREAMS_PER_CALLER } from "@/lib/events/stream";
+import { events } from "@/lib/db/schema";
 import { openDatabase } from "@/lib/db/client";
 import { loadConfig } from "@/lib/config";
 
 let app: TestApp;
+/** Low enough to reach with two callers' streams here; the other tests stay below it. */
+const INSTANCE_CAP = 15;
 
 beforeAll(async () => {
   process.env.LINEAGE_EVENTS_HEARTBEAT_MS = "200";
+  process.env.LINEAGE_EVENTS_MAX_STREAMS = String(INSTANCE_CAP);
   app = await startTestApp();
   await buildSpecExample(app);
 });
@@ -95,22 +99,50 @@ describe("GET /api/events", () => {
     again.close();
   });
 
-  test("a Last-Event-ID past the window or unreadable gets reset, then live events", async () => {
-    // Ids jump past the window (as after a burst of changes elsewhere in the lineage).
+  test("the table keeps a bounded window: the write that crosses it prunes the rest; a Last-Event-ID in the pruned part or unreadable gets reset, one above it resumes", async () => {
     const { getDatabase } = await import("@/lib/boot");
     const database = await getDatabase();
-    await database.db.execute(sql`SELECT setval('events_id_seq', nextval('events_id_seq') + ${RESUME_WINDOW})`);
-    await attach("my-env", "echo after the jump");
+    await attach("my-env", "echo before the prune");
+    const [{ last }] = (await database.db.select({ last: max(events.id) }).from(events)) as [{ last: number }];
+    // Ids jump (as after a burst of changes elsewhere in the lineage) so that the next write is a pruning one.
+    const pruning = Math.ceil((last + EVENTS_KEPT + 1) / PRUNE_EVERY) * PRUNE_EVERY;
+    await database.db.execute(sql`SELECT setval('events_id_seq', ${pruning - 1})`);
+    await attach("my-env", "echo the pruning write");
+    const [kept] = await database.db.select({ oldest: min(events.id), rows: count() }).from(events);
+    expect(kept!.oldest).toBeGreaterThan(pruning - EVENTS_KEPT);
+    expect(kept!.rows).toBe(1);
+    expect(await database.db.select({ n: count() }).from(events).where(lte(events.id, last))).toEqual([{ n: 0 }]);
     // On PostgreSQL the notification comes asynchronously: let this instance see the jump first.
     await (await eventHub(database)).catchUp();
-    for (const lastEventId of ["1", "garbage"]) {
+
+    for (const lastEventId of [String(last), "garbage"]) {
       const stream = await openStream("snapshot=my-env", { lastEventId });
       const reset = await stream.next();
       expect(reset.event).toBe("reset");
+      expect(Number(reset.id)).toBeGreaterThanOrEqual(pruning);
       await attach("my-env", `echo after reset ${lastEventId}`);
       expect((await stream.next()).event).toBe("patch.attached");
       stream.close();
     }
+    // The pruning write's own id is inside what is kept: the two attaches since are replayed.
+    const resumed = await openStream("snapshot=my-env", { lastEventId: String(pruning) });
+    const replayed = [await resumed.next(), await resumed.next()];
+    expect(replayed.map((e) => e.event)).toEqual(["patch.attached", "patch.attached"]);
+    expect(Number(replayed[0]!.id)).toBe(pruning + 1);
+    resumed.close();
+  });
+
+  test("a Last-Event-ID this instance has not seen yet (written through another) is caught up, not reset", async () => {
+    const { getDatabase } = await import("@/lib/boot");
+    const database = await getDatabase();
+    // A row this instance was not told about, as when another instance's notification is still on its way.
+    const [row] = await database.db.insert(events).values({ kind: "patch.removed", snapshotId: "snap_A", patchId: "pat_elsewhere" }).returning({ id: events.id });
+    const stream = await openStream("snapshot=my-env", { lastEventId: String(row!.id) });
+    const attached = await attach("my-env", "echo after the unseen one");
+    const next = await stream.next();
+    expect(next.event).toBe("patch.attached");
+    expect(JSON.parse(next.data).patchId).toBe(attached.body.patch.id);
+    stream.close();
   });
 
   test("a write that rolls back announces nothing", async () => {
@@ -163,6 +195,25 @@ describe("GET /api/events", () => {
     streams.pop()!.close();
     await new Promise((r) => setTimeout(r, 50));
     const again = await openStream("snapshot=my-env", { token: app.tokens.editor });
+    expect(again.status).toBe(200);
+    again.close();
+    for (const s of streams) s.close();
+  });
+
+  test(`beyond ${INSTANCE_CAP} open streams on one instance (LINEAGE_EVENTS_MAX_STREAMS) anyone gets 503 with Retry-After`, async () => {
+    const streams = [];
+    for (let i = 0; i < INSTANCE_CAP; i++) {
+      const s = await openStream("snapshot=my-env", { token: i < MAX_STREAMS_PER_CALLER ? app.tokens.editor : app.tokens.viewer });
+      expect(s.status).toBe(200);
+      await s.next();
+      streams.push(s);
+    }
+    const refused = await openStream("snapshot=my-env", { token: app.tokens.runtime });
+    expect(refused.status).toBe(503);
+    expect(refused.error?.code).toBe("streams_full");
+    streams.pop()!.close();
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await openStream("snapshot=my-env", { token: app.tokens.runtime });
     expect(again.status).toBe(200);
     again.close();
     for (const s of streams) s.close();

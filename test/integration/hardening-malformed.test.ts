@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/app";
 import { buildSpecExample } from "../helpers/scenario";
-import { databaseFingerprint } from "../property/database-state";
+import { watchDatabase } from "../property/database-state";
 import { propertySeed } from "../property/seed";
 import { describeRequest, expectRefusal, shortlyDescribed } from "../property/expect-refusal";
 import {
@@ -27,7 +27,7 @@ import {
  */
 let app: TestApp;
 let fixture: Fixture;
-let baseline: Record<string, string>;
+let expectUnchanged: (message: string) => Promise<void>;
 const seed = propertySeed("hardening-malformed");
 
 beforeAll(async () => {
@@ -36,23 +36,23 @@ beforeAll(async () => {
   const attached = await app.call("POST", "/api/snapshots/my-env/patches", { token: app.tokens.editor, body: { script: "echo base" } });
   const patchId: string = attached.body.patch.id;
   fixture = { patchId, existing: new Set(["my-env", "snap_A", "snap_B", "sb-1", "sb-2", "sb-3", "sbx_sb1", "sbx_sb2", "sbx_sb3", patchId]) };
-  baseline = await databaseFingerprint();
+  expectUnchanged = await watchDatabase();
 });
 afterAll(() => app.close());
 
 async function checkRefused(req: MalformedRequest) {
   await expectRefusal(app, req);
-  expect(await databaseFingerprint(), `${describeRequest(req)} changed the database`).toEqual(baseline);
+  await expectUnchanged(`${describeRequest(req)} changed the database`);
 }
 
-// Thousands of requests each: on a busy machine they take minutes, which says nothing about the API.
+// Up to 1 200 requests each: on a busy machine they take minutes, which says nothing about the API.
 const MANY_CASES_TIMEOUT = 600_000;
 
 const runs = (arb: fc.Arbitrary<MalformedRequest>, numRuns: number) =>
   fc.assert(fc.asyncProperty(arb.map(shortlyDescribed), checkRefused), { numRuns, seed });
 
 test("malformed bodies on every body route → 400", async () => {
-  for (const r of bodyRoutes(fixture)) await runs(malformedBody(r), 400);
+  for (const r of bodyRoutes(fixture)) await runs(malformedBody(r), 200);
 }, MANY_CASES_TIMEOUT);
 
 test("JSON with a wrong content type → 415", async () => {
@@ -64,7 +64,7 @@ test("bodies over 1 MiB, declared or streamed → 413", async () => {
 });
 
 test("bad ids and names in every path → 400 or 404", async () => {
-  await runs(badPathId(fixture), 1200);
+  await runs(badPathId(fixture), 600);
 }, MANY_CASES_TIMEOUT);
 
 test("paths no route serves → 404 in the error shape", async () => {
@@ -76,7 +76,7 @@ test("unknown, repeated, missing and malformed query parameters (bad cursors inc
 }, MANY_CASES_TIMEOUT);
 
 test("writes without credentials, with broken ones or by the wrong role → 401 / 403", async () => {
-  await runs(badCredentials(fixture), 600);
+  await runs(badCredentials(fixture), 300);
 }, MANY_CASES_TIMEOUT);
 
 test("methods a route does not serve → 405 with Allow", async () => {
@@ -96,6 +96,8 @@ test("the requests the mutations start from pass validation, so each refusal abo
     const res = await app.call("GET", `${r.url}?${new URLSearchParams(r.valid)}`, { token: app.tokens[r.role] });
     expect(res.status, `${r.url} ${JSON.stringify(res.body)}`).toBe(200);
   }
-  // Those requests may write (an attach, an upsert): the refusals compare against the state after them.
-  baseline = await databaseFingerprint();
+  // They write (the attach at least), and the check the refusals pass notices it.
+  await expect(expectUnchanged("valid requests")).rejects.toThrow(/valid requests/);
+  // The refusals compare against the state after them.
+  expectUnchanged = await watchDatabase();
 });

@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { getDb } from "@/lib/boot";
-import { rows } from "@/lib/db/client";
+import { preparedRows, rows } from "@/lib/db/client";
 
 /**
- * Row count and content checksum of every table in the public schema, in one query: two equal
- * fingerprints mean no request changed anything (patches, results, audit events, tokens…).
+ * Takes the database's fingerprint now: row count and content checksum of every table in the public
+ * schema (patches, results, audit events, tokens…). The returned check fails, with `message`, once
+ * the fingerprint differs: equal fingerprints mean no request changed anything.
  */
-export async function databaseFingerprint(): Promise<Record<string, string>> {
+export async function watchDatabase(): Promise<(message?: string) => Promise<void>> {
   const db = await getDb();
   const tables = await rows<{ name: string }>(
     db,
@@ -16,6 +18,9 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
     ({ name }) =>
       sql`(SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${sql.identifier(name)} t) AS ${sql.identifier(name)}`,
   );
-  const [fingerprint] = await rows<Record<string, string>>(db, sql`SELECT ${sql.join(columns, sql`, `)}`);
-  return fingerprint!;
+  // One statement, prepared: checked after every one of thousands of requests, its planning would cost as much as running it.
+  const query = sql`SELECT ${sql.join(columns, sql`, `)}`;
+  const fingerprint = async () => (await preparedRows<Record<string, string>>(db, query))[0];
+  const baseline = await fingerprint();
+  return async (message) => expect(await fingerprint(), message).toEqual(baseline);
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ConfigError, loadConfig } from "@/lib/config";
 
 test("defaults: port 3000, embedded .data, demo on", () => {
-  expect(loadConfig({})).toEqual({ port: 3000, databaseUrl: undefined, dataDir: ".data", demo: true, secret: undefined, adminToken: undefined, eventsHeartbeatMs: 15_000 });
+  expect(loadConfig({})).toEqual({ port: 3000, databaseUrl: undefined, dataDir: ".data", demo: true, secret: undefined, adminToken: undefined, eventsHeartbeatMs: 15_000, eventsMaxStreams: 1_000 });
 });
 
 test("DATABASE_URL turns the demo off unless asked for", () => {

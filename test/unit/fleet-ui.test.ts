@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fleetChips, fleetCsvHref, fleetFilters, fleetSummary, nextListIndex, rolloutSegments, rolloutSummary } from "@/lib/ui/fleet";
+import { fleetChange, fleetChips, fleetCsvHref, fleetFilters, fleetSummary, nextListIndex, rolloutSegments, rolloutSummary } from "@/lib/ui/fleet";
 
 const counts = (total: number, state: Record<string, number>, status: Record<string, number> = {}) => ({ total, state, status });
 
@@ -77,5 +77,19 @@ describe("nextListIndex", () => {
   it("ignores other keys and an empty list", () => {
     expect(nextListIndex(0, "a", 5, 3)).toBeNull();
     expect(nextListIndex(0, "ArrowDown", 0, 3)).toBeNull();
+  });
+});
+
+describe("fleetChange", () => {
+  const listed = counts(10, { upToDate: 8, pending: 2, failed: 0 }, { running: 10 });
+  it("is null while the live counts equal the list's, zeros and missing keys alike", () => {
+    expect(fleetChange(listed, counts(10, { upToDate: 8, pending: 2 }, { running: 10, stopped: 0 }))).toBeNull();
+  });
+  it("counts the sandboxes that arrived since the list was loaded", () => {
+    expect(fleetChange(listed, counts(13, { upToDate: 8, pending: 5, failed: 0 }, { running: 13 }))).toEqual({ added: 3 });
+  });
+  it("notices sandboxes moving between states or statuses with none added", () => {
+    expect(fleetChange(listed, counts(10, { upToDate: 9, pending: 1, failed: 0 }, { running: 10 }))).toEqual({ added: 0 });
+    expect(fleetChange(listed, counts(10, { upToDate: 8, pending: 2, failed: 0 }, { running: 9, stopped: 1 }))).toEqual({ added: 0 });
   });
 });

@@ -16,6 +16,7 @@ export const GET = route(eventRoutes.events, async ({ req, db, query, principal 
     lastEventId: req.headers.get("last-event-id"),
     callerId: principal.id,
     heartbeatMs: config().eventsHeartbeatMs,
+    maxStreams: config().eventsMaxStreams,
     stillAllowed: () => stillAuthenticated(db, req, principal.id),
     signal: req.signal,
   }),
