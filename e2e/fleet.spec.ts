@@ -82,6 +82,9 @@ test.describe("the fleet of a snapshot", () => {
     await page.reload();
     await expect(page.getByTestId("fleet-chip-state-failed")).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("fleet-row")).toHaveCount(FAILED);
+    // The server renders the open list with its first rows: they are in the HTML itself.
+    const html = await (await page.request.get(page.url())).text();
+    expect(html).toContain(`data-id="${failed.ids[0]}"`);
 
     // Prefix search narrows to what the API finds for the same prefix.
     await page.getByTestId("fleet-chip-state-all").click();

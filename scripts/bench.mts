@@ -1,14 +1,17 @@
 /**
  * `npm run bench [-- --smoke] [--reseed] [--sizes 1000,100000,1000000] [--drivers pglite,postgres]
  * [--fleets 1000,1000000] [--chain-lineage 48000] [--live-results 200] [--live-streams 1000]
- * [--skip latency,http,browser,fleet,deep,live]`: the scale benchmarks of
+ * [--skip latency,http,browser,fleet,fleet-server,deep,deep-browser,live]`: the scale benchmarks of
  * BENCHMARKS.md, on the embedded database and, when DATABASE_URL is set, on PostgreSQL.
  *  1. tree-page (and search) latency, calling the lib functions against seeded lineages;
  *  2. HTTP throughput of the tree route against `next start` (autocannon), plus the mixed load test;
  *  3. the lineage page in headless Chromium (see bench/browser.ts), with its first-load JS;
- *  4. fleet pages, attach and CSV on golden snapshots of each `--fleets` size, and ancestor lookups
+ *  4. fleet pages and attach on golden snapshots of each `--fleets` size, and ancestor lookups
  *     and snapshot upserts on the 12 000-deep chain beside a 100-deep one (bench/fleet.ts,
- *     bench/deep-chain.ts), in one database holding a `--chain-lineage` scale lineage. Not in smoke runs.
+ *     bench/deep-chain.ts), in one database holding a `--chain-lineage` scale lineage; then, under
+ *     `next start` on that database, the CSV of each fleet with the server's memory and the fleet
+ *     list in Chromium ("fleet-server"), and the deep chain's first view in Chromium ("deep-browser",
+ *     bench/fleet-browser.ts). Not in smoke runs.
  *  5. live updates (bench/live.ts): a patch result's way to an open page, with one and (PostgreSQL)
  *     two instances, and with idle event streams open; in a database of its own. Not in smoke runs.
  * Timings are printed and saved under .data-bench-reports/, never asserted.
@@ -27,7 +30,8 @@ import { createTokens, throughput, treePath, type Tokens } from "./bench/http";
 import { mixedLoad } from "./bench/mixed-load.mjs";
 import { browserBench } from "./bench/browser";
 import { callsPerSecond, loadNote, measureInterleaved, ms, type Measured } from "./bench/stats";
-import { attachCall, csvRun, ensureGoldenFleet, fleetPageCalls } from "./bench/fleet";
+import { attachCall, csvOverHttp, ensureGoldenFleet, fleetPageCalls, goldenName, goldenSnapshotId } from "./bench/fleet";
+import { deepChainFirstView, fleetListInBrowser } from "./bench/fleet-browser";
 import { deepChainAnchors, deepChainCalls } from "./bench/deep-chain";
 import { liveBench } from "./bench/live";
 
@@ -47,10 +51,10 @@ const { values: args } = parseArgs({
 });
 const smoke = args.smoke;
 const sizes = (args.sizes ?? (smoke ? "1000" : "1000,100000,1000000")).split(",").map(Number);
-const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, deep, live
+const skip = new Set(args.skip.split(",").filter(Boolean)); // latency, http, browser, fleet, fleet-server, deep, deep-browser, live
 // Bulk-loading a million-sandbox fleet takes minutes, and the live part times hundreds of round
 // trips through a browser: never part of the smoke run of `npm test`.
-if (smoke) skip.add("fleet").add("deep").add("live");
+if (smoke) for (const part of ["fleet", "fleet-server", "deep", "deep-browser", "live"]) skip.add(part);
 const fleetSizes = args.fleets.split(",").map(Number);
 const plan = smoke
   ? { warmup: 20, iterations: 100, searchIterations: 10, httpSeconds: 3, loadSeconds: 0 }
@@ -87,7 +91,9 @@ async function postgresTarget(size: number): Promise<Target> {
   return { driver: "postgres", size, env: { DATABASE_URL: await postgresDatabase(`lineage_bench_${label(size)}`) } };
 }
 
-const pgliteTarget = (size: number): Target => ({ driver: "pglite", size, env: { LINEAGE_DATA_DIR: `.data-bench-${label(size)}` } });
+// BENCH_PGLITE_PREFIX gives a checkout its own PGlite folders (one process per folder).
+const PGLITE_PREFIX = process.env.BENCH_PGLITE_PREFIX ?? ".data-bench";
+const pgliteTarget = (size: number): Target => ({ driver: "pglite", size, env: { LINEAGE_DATA_DIR: `${PGLITE_PREFIX}-${label(size)}` } });
 
 function targetConfig(t: Target) {
   const env = { ...t.env, LINEAGE_DEMO: "0", LINEAGE_ADMIN_TOKEN: ADMIN_TOKEN, LINEAGE_SECRET: SECRET };
@@ -150,11 +156,20 @@ async function latency(targets: Target[]) {
   }
 }
 
-/** Fleet pages, attach and CSV at each fleet size, side by side (timed round-robin) in one database. */
-async function fleetBench(t: Target) {
+/** The scale lineage with a golden snapshot of each `--fleets` size, seeded unless there. */
+async function ensureGoldenFleets(t: Target) {
   const database = await openSeeded(t);
   try {
     for (const size of fleetSizes) await ensureGoldenFleet(database.db, size, console.log);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Fleet pages and attach at each fleet size, side by side (timed round-robin) in one database. */
+async function fleetBench(t: Target) {
+  const database = await openSeeded(t);
+  try {
     const db = database.db;
     const pages = await measureInterleaved(await Promise.all(fleetSizes.map((size) => fleetPageCalls(db, size))), plan.warmup, plan.iterations);
     const at = (i: number) => `${t.driver}, golden snapshot with ${fleetSizes[i]!.toLocaleString("en")} sandboxes`;
@@ -163,14 +178,6 @@ async function fleetBench(t: Target) {
     const attachIterations = Math.min(100, plan.iterations);
     const attach = await measureInterleaved(fleetSizes.map((size) => [attachCall(db, size)]), 5, attachIterations);
     fleetSizes.forEach((_, i) => latencyTable(`${at(i)} — attachPatch, ${attachIterations} calls after 5 warm-up; ${loadNote()}`, attach[i]!, i > 0 ? attach[0] : undefined, base));
-    out(`\n#### ${t.driver} — CSV of the whole fleet (fleetCsv read to the end in the bench process; RSS sampled every 20 ms)\n`);
-    out(`| fleet | rows | MB | seconds | rows/s | peak RSS growth MB | peak heap growth MB |`);
-    out(`|---:|---:|---:|---:|---:|---:|---:|`);
-    for (const size of fleetSizes) {
-      const r = await csvRun(db, size);
-      out(`| ${size.toLocaleString("en")} | ${r.rows.toLocaleString("en")} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds).toLocaleString("en")} | ${r.rssGrowthMb.toFixed(1)} | ${r.heapGrowthMb.toFixed(1)} |`);
-    }
-    out(`\n(${loadNote()} after the CSV runs.)`);
   } finally {
     await database.close();
   }
@@ -188,6 +195,50 @@ async function deepBench(t: Target) {
     );
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * Under `next start` on the chain lineage's database (closed by this process first: PGlite allows
+ * one process per folder): the CSV of each fleet with the server's memory and the fleet list in
+ * Chromium at the largest fleet, then the first view of the 12 000-deep chain.
+ */
+async function chainLineageOverServer(t: Target) {
+  const shape = scaleShape(t.size);
+  ensureBuild();
+  const server = await startServer(PORT, targetConfig(t).env);
+  try {
+    const tokens = await createTokens(server.baseUrl, ADMIN_TOKEN);
+    if (!skip.has("fleet-server")) {
+      await csvOverHttp(server, tokens.viewer, fleetSizes[0]!); // warm-up: the route's code, the connection pool
+      out(`\n#### ${t.driver} — CSV of the whole fleet through next start (GET …/sandboxes?format=csv); the server's RSS (process tree) sampled every 20 ms\n`);
+      out(`| fleet | rows | MB | seconds | rows/s | server RSS before MB | peak RSS growth MB | load average (1 min) |`);
+      out(`|---:|---:|---:|---:|---:|---:|---:|---:|`);
+      for (const size of fleetSizes) {
+        const r = await csvOverHttp(server, tokens.viewer, size);
+        out(`| ${size.toLocaleString("en")} | ${r.rows.toLocaleString("en")} | ${(r.bytes / 2 ** 20).toFixed(1)} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds).toLocaleString("en")} | ${r.rssBeforeMb.toFixed(0)} | ${r.rssGrowthMb.toFixed(1)} | ${os.loadavg()[0]!.toFixed(1)} |`);
+      }
+      const largest = fleetSizes[fleetSizes.length - 1]!;
+      const list = await fleetListInBrowser(server.baseUrl, tokens.viewer, goldenName(largest), goldenSnapshotId(largest));
+      out(`\n#### ${t.driver} — fleet list of ${largest.toLocaleString("en")} sandboxes in headless Chromium; ${loadNote()}\n`);
+      const ph = list.phases;
+      const at = (v: number | null) => (v === null ? "–" : `${Math.round(v)} ms`);
+      out(`Time to first rows (navigation → the first paint with the list's rows, measured in the page), 5 first visits: median ${Math.round(list.firstRows.median)} ms, slowest ${Math.round(list.firstRows.slowest)} ms (target ≤ 500);`);
+      const listRequest = ph.listRequestStart === null ? "the list's first page came with the HTML (no request)" : `the list's first page requested at ${at(ph.listRequestStart)} and received at ${at(ph.listResponseEnd)}`;
+      out(`the last visit: HTML first byte ${at(ph.firstByte)}, DOM ready ${at(ph.domReady)}; ${listRequest}.`);
+      const sc = list.scroll;
+      out(`Scroll through ${sc.rows.toLocaleString("en")} rows (10 rows a frame, pages of 100 loading as it goes): ${sc.seconds.toFixed(1)} s, ${sc.frames} frames, frame time p50 ${ms(sc.p50)} ms, p95 ${ms(sc.p95)} ms (target ≤ 20), max ${ms(sc.max)} ms, ${sc.over50} frames over 50 ms.`);
+    }
+    if (!skip.has("deep-browser")) {
+      const tip = anchorNames(shape).chainTip;
+      const res = await fetch(`${server.baseUrl}/api/snapshots/${tip}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
+      const { snapshot } = (await res.json()) as { snapshot: { id: string; depth: number; rootId: string } };
+      const view = await deepChainFirstView(server.baseUrl, tokens.viewer, tip, snapshot.rootId);
+      out(`\n#### ${t.driver} — first view of /lineage/${tip} (${snapshot.depth.toLocaleString("en")} deep) in headless Chromium; ${loadNote()}\n`);
+      out(`Time to interactive with the root shown (navigation → graph fitted, the gap node and the root ${snapshot.rootId} in the page), 5 first visits: median ${Math.round(view.median)} ms, slowest ${Math.round(view.slowest)} ms.`);
+    }
+  } finally {
+    await server.stop();
   }
 }
 
@@ -238,11 +289,14 @@ for (const driver of drivers) {
   const targets = await Promise.all(sizes.map((size) => (driver === "postgres" ? postgresTarget(size) : pgliteTarget(size))));
   if (!skip.has("latency")) await latency(targets);
   if (!skip.has("http") || !skip.has("browser")) await againstServer(targets[targets.length - 1]!);
-  if (!skip.has("fleet") || !skip.has("deep")) {
+  const chainParts = ["fleet", "fleet-server", "deep", "deep-browser"].filter((part) => !skip.has(part));
+  if (chainParts.length) {
     const chainLineage = Number(args["chain-lineage"]);
     const t = driver === "postgres" ? await postgresTarget(chainLineage) : pgliteTarget(chainLineage);
+    if (!skip.has("fleet") || !skip.has("fleet-server")) await ensureGoldenFleets(t);
     if (!skip.has("fleet")) await fleetBench(t);
     if (!skip.has("deep")) await deepBench(t);
+    if (!skip.has("fleet-server") || !skip.has("deep-browser")) await chainLineageOverServer(t);
   }
   if (!skip.has("live")) {
     // Its own small lineage, made through the API: no scale seed needed.

@@ -9,6 +9,7 @@ import { FleetRow } from "./FleetRow";
 const ROW_HEIGHT = 52;
 /** Fetch the next page while this many loaded rows are still below the screen: scrolling rarely waits. */
 const PREFETCH_ROWS = 40;
+const FIRST_SCREEN_ROWS = 8;
 
 type RowsProps = {
   rows: FleetSandbox[];
@@ -25,7 +26,15 @@ export function FleetRows({ rows, hasMore, loadingMore, failed, onLoadMore, onPi
   const [active, setActive] = useState(0);
   const count = rows.length + (hasMore ? 1 : 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Before the list is measured (on the server, and in the browser until hydration), a screen of
+    // rows is drawn: with the first page prefetched, the first rows come with the HTML.
+    initialRect: { width: 0, height: FIRST_SCREEN_ROWS * ROW_HEIGHT },
+  });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
 

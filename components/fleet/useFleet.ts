@@ -3,10 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { FleetFilters } from "@/lib/client";
 import { api } from "@/lib/ui/api";
-import { queryKeys } from "@/lib/ui/query-keys";
-
-/** Rows per page of the fleet list: the API's largest, so a fast scroll asks for few pages. */
-export const FLEET_PAGE_SIZE = 100;
+import { FLEET_PAGE_SIZE, queryKeys } from "@/lib/ui/query-keys";
 
 /** A snapshot's sandboxes matching `filters`, newest first, a keyset page at a time. */
 export const useFleetPages = (snapshotId: string, filters: FleetFilters) =>

@@ -61,6 +61,12 @@ const columns = sql.raw(`b.id, b.name, b.status, b.last_patch_sequence, b.failed
   (extract(epoch FROM b.created_at) * 1000000)::bigint::text AS created_us`);
 const newestFirst = sql.raw(`ORDER BY created_at DESC, id DESC`);
 
+/** `q` as a byte range in the "C" collation: q is ASCII, so its last character + 1 bounds it. */
+function prefixRange(prefix: string): [string, string] {
+  return [prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)];
+}
+const inRange = (column: SQL, [low, high]: [string, string]) => sql`(${column} COLLATE "C" >= ${low} AND ${column} COLLATE "C" < ${high})`;
+
 /**
  * The next `limit` matching rows after `after`, newest first.
  *
@@ -71,27 +77,31 @@ const newestFirst = sql.raw(`ORDER BY created_at DESC, id DESC`);
  * DESC, id DESC) starting at the cursor; the ranges are UNION ALLed, each capped at `limit`, and
  * merged (Merge Append or a sort of at most groups × limit rows) under the outer LIMIT. A page
  * therefore reads at most limit rows per group, wherever the cursor is in the walk. A `q` prefix
- * adds a "C"-collation range on id or name, which the planner serves from the prefix indexes
- * (sandboxes_fleet_id/name_prefix_idx: a BitmapOr, then a top-N sort of the matches) when the
- * prefix is selective, else as a filter on the newest-first range.
+ * alone goes to prefixPage; with a state/status filter it is a condition on each group's range.
  * The key (created_at, id) never changes once a sandbox exists, so a walk sees each sandbox once;
  * sandboxes that arrive during the walk are newer than the cursor and land before it.
  */
 export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey | null, limit: number): Promise<FleetRow[]> {
-  if (plan.matching?.length === 0) return [];
+  const statement = fleetRowsSql(plan, after, limit);
+  return statement ? rows<FleetRow>(db, statement) : [];
+}
+
+/** The statement of fleetRows (FleetRow columns, newest first); null when no group matches. */
+export function fleetRowsSql(plan: FleetPlan, after: FleetKey | null, limit: number): SQL | null {
+  if (plan.matching?.length === 0) return null;
+  const beforeCursor = after
+    ? sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`
+    : null;
+  if (plan.prefix !== null && plan.matching === null) return prefixPage(plan, beforeCursor, limit);
   const conditions: SQL[] = [sql`b.based_on_snapshot_id = ${plan.snapshotId}`];
-  if (after) {
-    conditions.push(sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`);
-  }
+  if (beforeCursor) conditions.push(beforeCursor);
   if (plan.prefix !== null) {
-    // A prefix as a byte range in the "C" collation (q is ASCII: its last character + 1 bounds it),
-    // the form the prefix indexes serve; LIKE with an OR across id and name was planned as a scan.
-    const [low, high] = [plan.prefix, plan.prefix.slice(0, -1) + String.fromCharCode(plan.prefix.charCodeAt(plan.prefix.length - 1) + 1)];
-    conditions.push(sql`((b.id COLLATE "C" >= ${low} AND b.id COLLATE "C" < ${high}) OR (b.name COLLATE "C" >= ${low} AND b.name COLLATE "C" < ${high}))`);
+    const range = prefixRange(plan.prefix);
+    conditions.push(sql`(${inRange(sql`b.id`, range)} OR ${inRange(sql`b.name`, range)})`);
   }
   const range = (extra: SQL[]) =>
     sql`SELECT ${columns} FROM sandboxes b WHERE ${sql.join([...conditions, ...extra], sql` AND `)} ${newestFirst} LIMIT ${limit}`;
-  if (plan.matching === null) return rows<FleetRow>(db, range([]));
+  if (plan.matching === null) return range([]);
   const branches = plan.matching.map(
     (g) =>
       sql`(${range([
@@ -100,7 +110,48 @@ export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey |
         sql`b.failed_at_sequence = ${g.failedAtSequence}`,
       ])})`,
   );
-  return rows<FleetRow>(db, sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) page ${newestFirst} LIMIT ${limit}`);
+  return sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) page ${newestFirst} LIMIT ${limit}`;
+}
+
+/**
+ * A page of the sandboxes whose id or name starts with `q`, in one statement with two plans.
+ * Newest first is not the order of the prefix indexes (sandboxes_fleet_id/name_prefix_idx:
+ * snapshot, id or name in "C" order, then created_at and id), and no index has both, so a page
+ * either sorts the matching keys (cost: the matches) or walks the newest-first range until
+ * `limit` rows match (cost: limit ÷ the share of the fleet that matches). The planner cannot
+ * choose: it has no statistics for a "C"-collated range (it guessed 9 900 matches for `sbx_0a`
+ * at 1 M sandboxes instead of 3 800, and walked 12 000 rows). So the statement decides by
+ * counting. It reads at most `probe` + 1 keys of each prefix range from the indexes alone
+ * (index-only scans, in index order), and sorts them newest first while counting them (a window
+ * count: one pass). If there were no more than `probe`, the first `limit` of them are the page,
+ * and only those rows are read from the table. Else more than probe ÷ fleet of the fleet
+ * matches, and the newest-first walk (starts_with, which no index serves, so it is never planned
+ * otherwise) stops after about limit × fleet ÷ probe rows. With probe = √(limit × fleet) both
+ * bounds are equal: a page reads at most ~2 √(limit × fleet) index entries, ~14 000 for 50 rows
+ * of 1 M sandboxes, whatever the prefix. Names never contain "_" and ids always start with
+ * "sbx_", so an id matching both ranges is rare; the name range leaves out what the id range has.
+ */
+function prefixPage(plan: FleetPlan, beforeCursor: SQL | null, limit: number): SQL {
+  const fleet = plan.groups.reduce((n, g) => n + g.sandboxes, 0);
+  const probe = Math.ceil(Math.sqrt(limit * fleet));
+  const range = prefixRange(plan.prefix!);
+  const where = (match: SQL) =>
+    sql.join([sql`b.based_on_snapshot_id = ${plan.snapshotId}`, match, ...(beforeCursor ? [beforeCursor] : [])], sql` AND `);
+  const keys = (column: SQL, match: SQL) =>
+    sql`(SELECT b.id, b.created_at FROM sandboxes b WHERE ${where(match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
+  const idMatch = inRange(sql`b.id`, range);
+  return sql`WITH sorted AS (
+      SELECT id, created_at, count(*) OVER () AS matches
+      FROM (${keys(sql`b.id`, idMatch)} UNION ALL ${keys(sql`b.name`, sql`${inRange(sql`b.name`, range)} AND NOT ${idMatch}`)}) k
+      ${newestFirst} LIMIT ${limit})
+    SELECT ${columns} FROM (
+      (SELECT id, created_at FROM sorted WHERE matches <= ${probe})
+      UNION ALL
+      (SELECT b.id, b.created_at FROM sandboxes b
+        WHERE (SELECT coalesce(max(matches), 0) > ${probe} FROM sorted)
+          AND ${where(sql`(starts_with(b.id, ${plan.prefix}) OR starts_with(b.name, ${plan.prefix}))`)}
+        ${newestFirst} LIMIT ${limit})
+    ) page JOIN sandboxes b ON b.id = page.id ORDER BY b.created_at DESC, b.id DESC`;
 }
 
 export function fleetSandboxView(r: FleetRow, plan: FleetPlan) {

@@ -1,8 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { rows } from "../db/client";
+import { preparedRows } from "../db/client";
 import { badRequest, notFound } from "../http/errors";
-import { getSnapshot, snapshotNotFound } from "./snapshots";
+import { snapshotNotFound } from "./snapshots";
+import { snapshotColumns, snapshotFrom, snapshotView, type SnapshotRow } from "./views";
 
 /**
  * Ancestor lookups along the skip pointers of lib/lineage/ancestry.ts. Why skip pointers rather
@@ -56,19 +57,27 @@ const ancestorAsOfSql = (from: SQL, asOf: Date) => {
 
 export type AncestorQuery = { depth: number; asOf?: undefined } | { asOf: Date; depth?: undefined };
 
-/** The ancestor of snapshot `ref` at a depth or as of a date (SPEC §2 "Deep chains"). */
+/**
+ * The ancestor of snapshot `ref` at a depth or as of a date (SPEC §2 "Deep chains"), in one
+ * prepared statement: the snapshot itself (to tell "no such snapshot" from "no such ancestor"),
+ * the hops and the ancestor's columns. Its planning cost as much as the hops (a recursive
+ * statement), so PostgreSQL keeps the plan per connection.
+ */
 export async function getAncestor(db: Executor, ref: string, q: AncestorQuery) {
-  const column = ref.startsWith("snap_") ? sql`id` : sql`name`;
-  const self = sql`(SELECT id FROM snapshots WHERE ${column} = ${ref})`;
-  const lookup = q.asOf ? ancestorAsOfSql(self, q.asOf) : ancestorAtDepthSql(self, sql`${q.depth}::int`);
-  const [row] = await rows<{ self_id: string | null; self_depth: number | null; ancestor_id: string | null }>(
+  const column = ref.startsWith("snap_") ? sql`self.id` : sql`self.name`;
+  const lookup = q.asOf ? ancestorAsOfSql(sql`self.id`, q.asOf) : ancestorAtDepthSql(sql`self.id`, sql`${q.depth}::int`);
+  const [row] = await preparedRows<SnapshotRow & { self_id: string | null; self_depth: number | null }>(
     db,
-    sql`SELECT s.id AS self_id, s.depth AS self_depth, ${lookup} AS ancestor_id FROM (SELECT 1) one LEFT JOIN snapshots s ON s.id = ${self}`,
+    sql`SELECT self.id AS self_id, self.depth AS self_depth, ${snapshotColumns}
+        FROM (SELECT 1) one
+        LEFT JOIN snapshots self ON ${column} = ${ref}
+        LEFT JOIN LATERAL (SELECT ${lookup} AS id) found ON true
+        LEFT JOIN (${snapshotFrom}) ON s.id = found.id`,
   );
   if (!row?.self_id) throw snapshotNotFound(ref);
-  if (!row.ancestor_id) {
+  if (!row.id) {
     if (q.asOf) throw notFound("no_snapshot_then", `The chain of ${row.self_id} did not exist yet at ${q.asOf.toISOString()}.`);
     throw badRequest("invalid_query", `depth must be from 0 to ${row.self_depth} (the depth of ${row.self_id}).`);
   }
-  return getSnapshot(db, row.ancestor_id);
+  return snapshotView(row);
 }

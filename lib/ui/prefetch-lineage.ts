@@ -2,7 +2,8 @@
  * Server side of /lineage/{ref}: resolves the anchor and reads the first tree page of each
  * direction (and a deep chain's root) straight from the database while the page renders, and hands them to React Query
  * as its starting cache. The browser then draws the graph on hydration instead of waiting for
- * three more round trips (resolve, then both tree pages).
+ * three more round trips (resolve, then both tree pages). A fleet list open in the URL gets its
+ * first page the same way, so its first rows come with the HTML.
  */
 import "server-only";
 import { dehydrate, QueryClient, type DehydratedState } from "@tanstack/react-query";
@@ -11,14 +12,26 @@ import { ApiError } from "../http/errors";
 import { getSandbox } from "../lineage/sandboxes";
 import { getSnapshot } from "../lineage/snapshots";
 import { getTreePage } from "../lineage/tree";
+import { listFleet } from "../fleet/list";
+import { fleetFilters } from "./fleet";
+import type { LineageUrlState } from "./lineage-url";
 import { sandboxRef, snapshotRef } from "../contract/fields";
-import { queryKeys, TREE_PAGE_SIZE } from "./query-keys";
+import { fleetQuery } from "../contract/fleet";
+import { FLEET_PAGE_SIZE, queryKeys, TREE_PAGE_SIZE } from "./query-keys";
 import { resolveAnchor } from "./resolve-anchor";
 
-export async function prefetchLineage(ref: string): Promise<DehydratedState> {
+export async function prefetchLineage(ref: string, url: LineageUrlState): Promise<DehydratedState> {
   const client = new QueryClient();
   try {
     const db = await getDb();
+    if (url.fleet) {
+      // The key and page size of useFleetPages, the route's validation; a bad filter or an
+      // unknown snapshot is left for the browser to be told so.
+      const filters = fleetFilters(url);
+      const query = fleetQuery.safeParse(filters);
+      const page = query.success ? await listFleet(db, url.fleet, query.data, FLEET_PAGE_SIZE).catch(() => null) : null;
+      if (page) client.setQueryData(queryKeys.fleet(url.fleet, filters), { pages: [page], pageParams: [undefined] });
+    }
     const resolved = await resolveAnchor(ref, {
       // The API's own validation: a ref it would refuse is left for the browser to be told so.
       snapshot: (r) => getSnapshot(db, snapshotRef.parse(r)),

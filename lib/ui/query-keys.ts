@@ -4,10 +4,12 @@
  * invalidate exactly what it affects. A key's first element names the family: invalidating
  * `queryKeys.tree()` refetches every tree page.
  */
-import { TREE_PAGE_MAX } from "../contract/limits";
+import { FLEET_PAGE_MAX, TREE_PAGE_MAX } from "../contract/limits";
 
 /** The pages ask for full tree pages: as many snapshots as the API gives at once. */
 export const TREE_PAGE_SIZE = TREE_PAGE_MAX;
+/** Rows per page of the fleet list: the API's largest, so a fast scroll asks for few pages. */
+export const FLEET_PAGE_SIZE = FLEET_PAGE_MAX;
 
 export const queryKeys = {
   resolve: (ref: string) => ["resolve", ref] as const,

@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { readServerSentEvents } from "../../lib/events/sse-reader";
 import { CHROMIUM_ARGS, signedInPage } from "./browser";
 import { MAX_STREAMS_PER_CALLER } from "../../lib/events/stream";
 import { createToken, createTokens, type Tokens } from "./http";
-import { startServer, type Server } from "./server";
+import { processTreeRss, startServer, type Server } from "./server";
 import { loadNote, ms, summarize } from "./stats";
 
 export type LiveBenchOptions = {
@@ -174,7 +173,7 @@ async function openIdleStreams(server: Server, adminToken: string, tokens: Token
   const viewerTokens: string[] = [];
   for (let i = 0; i < callers; i++) viewerTokens.push(await createToken(server.baseUrl, adminToken, "viewer"));
   await settle();
-  const rssBefore = treeRss(server.pid);
+  const rssBefore = processTreeRss(server.pid);
   const abort = new AbortController();
   const started = performance.now();
   const open = async (token: string) => {
@@ -191,23 +190,9 @@ async function openIdleStreams(server: Server, adminToken: string, tokens: Token
   }
   const openMs = performance.now() - started;
   await settle();
-  return { count, callers, openMs, rssBefore, rssAfter: treeRss(server.pid), close: () => abort.abort() };
+  return { count, callers, openMs, rssBefore, rssAfter: processTreeRss(server.pid), close: () => abort.abort() };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 3_000));
-
-/** Resident memory of a process and its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  const read = (p: number): number => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
-      const children = fs.readdirSync(`/proc/${p}/task`).flatMap((t) => fs.readFileSync(`/proc/${p}/task/${t}/children`, "utf8").split(" ").filter(Boolean).map(Number));
-      return kb * 1024 + children.reduce((sum, c) => sum + read(c), 0);
-    } catch {
-      return 0; // the process ended meanwhile
-    }
-  };
-  return read(pid);
-}
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);

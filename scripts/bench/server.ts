@@ -60,3 +60,19 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   await stop();
   throw new Error(`next start did not answer on ${baseUrl} within 60 s`);
 }
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function processTreeRss(pid: number): number {
+  let bytes = 0;
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    bytes += kb ? Number(kb[1]) * 1024 : 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) bytes += processTreeRss(Number(child));
+    }
+  } catch {
+    // the process ended between two reads
+  }
+  return bytes;
+}

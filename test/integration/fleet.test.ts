@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dispatch, startTestApp, type TestApp } from "../helpers/app";
 import { ingest } from "../helpers/scenario";
 import { recountFleet } from "../helpers/fleet-recount";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/boot";
+import { rows } from "@/lib/db/client";
+import { csvFieldSql, fleetCsv } from "@/lib/fleet/csv";
 
 let app: TestApp;
 const SNAP = "snap_fleet";
@@ -183,6 +187,37 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
     const bad = await csv(`/api/snapshots/${SNAP}/sandboxes?format=csv&state=nope`);
     expect(bad.status).toBe(400);
   });
+
+  test("each CSV line says what the list says of that sandbox, with or without `patch`", async () => {
+    for (const query of [{}, { patch: patchIds[1]! }, { q: "web-" }] as Record<string, string>[]) {
+      const listed = (await list(SNAP, { limit: 100, ...query })).body.sandboxes as { id: string; name: string | null; status: string; state: string; lastPatchSequence: number; failedAtSequence: number | null; createdAt: string }[];
+      const raw = await csv(`/api/snapshots/${SNAP}/sandboxes?${new URLSearchParams({ format: "csv", ...query })}`);
+      expect(raw.text.split("\n").slice(1, -1), JSON.stringify(query)).toEqual(
+        listed.map((s) => [s.id, s.name ?? "", s.status, s.state, s.lastPatchSequence, s.failedAtSequence ?? "", s.createdAt].join(",")),
+      );
+    }
+  });
+
+  test("a sandbox that moves to a group the download did not know yet is written with its new state", async () => {
+    await ingest(app, "/api/snapshots/snap_csv_move", { status: "created", sizeBytes: 1 });
+    await ingest(app, "/api/sandboxes/sbx_csv_move", { status: "running", basedOnSnapshotId: "snap_csv_move" });
+    const patch = (await app.call("POST", "/api/snapshots/snap_csv_move/patches", { token: app.tokens.editor, body: { script: "echo move" } })).body.patch.id;
+    // The stream's plan is made now, with the one group (nothing applied, nothing failed)…
+    const stream = await fleetCsv(await getDb(), "snap_csv_move", {});
+    // …and the first batch is read after the sandbox failed the patch: a group the plan lacks.
+    await report("sbx_csv_move", patch, "failed");
+    const text = await new Response(stream).text();
+    expect(text.split("\n")[1]).toMatch(/^sbx_csv_move,,running,failed,0,1,/);
+  });
+
+  test("CSV fields, written by the database: plain ones as they are, commas, quotes and line breaks quoted with quotes doubled, null empty", async () => {
+    const values = ["sbx_a", null, "a,b", 'say "hi"', "two\nlines", "cr\r"];
+    const fields = await rows<{ f: string }>(
+      await getDb(),
+      sql`SELECT ${csvFieldSql(sql`v`)} AS f FROM (VALUES ${sql.join(values.map((v, i) => sql`(${i}::int, ${v}::text)`), sql`, `)}) t(i, v) ORDER BY i`,
+    );
+    expect(fields.map((r) => r.f)).toEqual(["sbx_a", "", '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r"']);
+  });
 });
 
 /** The test app's `call` parses JSON; a CSV answer is read from the handler as a client streams it. */
@@ -192,19 +227,22 @@ async function csv(url: string) {
 }
 
 describe("a walk sees each sandbox exactly once while sandboxes keep arriving", () => {
-  test("new sandboxes reported between and during page reads never repeat or hide one", async () => {
-    const before = (await recountFleet(SNAP)).sandboxes.map((s) => s.id);
+  // q takes its own plan (lib/fleet/list.ts prefixPage): sorting the matching keys while few match
+  // (sbx_f2: 11 of ~40), else the newest-first walk (sbx_); the arrivals match both prefixes.
+  test.each<Record<string, string>>([{}, { q: "sbx_" }, { q: "sbx_f2" }])("new sandboxes reported between and during page reads never repeat or hide one (%o)", async (filters) => {
+    const before = (await recountFleet(SNAP)).sandboxes.map((s) => s.id).filter((id) => id.startsWith(filters.q ?? ""));
     const seen: string[] = [];
     let cursor: string | null = null;
     let k = 0;
+    const tag = (filters.q ?? "all").replace(/_/g, "");
     do {
       // Half arrive now (newer than any cursor), half with an old createdAt (behind the cursor).
       const arrivals = [0, 1, 2].map(() => {
         k += 1;
         const createdAt = k % 2 === 0 ? { createdAt: new Date(base + k * 7_000).toISOString() } : {};
-        return ingest(app, `/api/sandboxes/sbx_new${k}`, { status: "running", basedOnSnapshotId: SNAP, ...createdAt });
+        return ingest(app, `/api/sandboxes/sbx_f2new${tag}x${k}`, { status: "running", basedOnSnapshotId: SNAP, ...createdAt });
       });
-      const query: Record<string, string | number> = cursor ? { limit: 5, cursor } : { limit: 5 };
+      const query: Record<string, string | number> = { limit: 5, ...filters, ...(cursor ? { cursor } : {}) };
       const [page] = await Promise.all([list(SNAP, query), ...arrivals]);
       seen.push(...page.body.sandboxes.map((s: { id: string }) => s.id));
       cursor = page.body.pagination.next as string | null;

@@ -2,19 +2,6 @@ import { expect, test } from "vitest";
 import type { FleetCounts } from "@/lib/client";
 import { renderFleetCounts, renderFleetRows } from "@/lib/cli/render/fleet";
 import { plain } from "@/lib/cli/style";
-import { csvField } from "@/lib/fleet/csv";
-
-test("CSV fields: plain ones as they are, commas, quotes and line breaks quoted with quotes doubled, null empty", () => {
-  expect(["sbx_a", 3, null, "a,b", 'say "hi"', "two\nlines", "cr\r"].map(csvField)).toEqual([
-    "sbx_a",
-    "3",
-    "",
-    '"a,b"',
-    '"say ""hi"""',
-    '"two\nlines"',
-    '"cr\r"',
-  ]);
-});
 
 const counts = (state: FleetCounts["state"]): FleetCounts => ({
   total: Object.values(state).reduce((a, b) => a + b, 0),

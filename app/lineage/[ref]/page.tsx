@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LineagePage({ params, searchParams }: Params) {
   const ref = decodeRef((await params).ref);
-  const user = await requireUser(lineageHref(ref, await loadLineageUrlState(searchParams)));
+  const url = await loadLineageUrlState(searchParams);
+  const user = await requireUser(lineageHref(ref, url));
   return (
     <div className="flex h-dvh flex-col">
       <AppHeader user={user}>
@@ -34,7 +35,7 @@ export default async function LineagePage({ params, searchParams }: Params) {
         </div>
       </AppHeader>
       <main className="flex min-h-0 flex-1 flex-col">
-        <HydrationBoundary state={await prefetchLineage(ref)}>
+        <HydrationBoundary state={await prefetchLineage(ref, url)}>
           <LineageView refParam={ref} role={user.role} />
         </HydrationBoundary>
       </main>
