@@ -47,6 +47,28 @@ async function openStream(query: string, opts: { token?: string; lastEventId?: s
   };
 }
 
+/** Opens `count` streams on my-env, each past its first event; `token(i)` says whose the i-th is. */
+async function openMany(count: number, token: (i: number) => string): Promise<Stream[]> {
+  const streams = [];
+  for (let i = 0; i < count; i++) {
+    const s = await openStream("snapshot=my-env", { token: token(i) });
+    expect(s.status).toBe(200);
+    await s.next();
+    streams.push(s);
+  }
+  return streams;
+}
+
+/** A place freed by a closed stream is free once the route has seen the abort: retried until then. */
+async function opensAgain(token: string) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const s = await openStream("snapshot=my-env", { token });
+    if (s.status === 200) return s.close();
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error("the freed place never became available");
+}
+
 const attach = (snapshot: string, script: string) => app.call("POST", `/api/snapshots/${snapshot}/patches`, { token: app.tokens.editor, body: { script } });
 
 describe("GET /api/events", () => {
@@ -178,13 +200,7 @@ describe("GET /api/events", () => {
   });
 
   test(`a caller with ${MAX_STREAMS_PER_CALLER} open streams gets 429 for one more; closing one frees a place`, async () => {
-    const streams = [];
-    for (let i = 0; i < MAX_STREAMS_PER_CALLER; i++) {
-      const s = await openStream("snapshot=my-env", { token: app.tokens.editor });
-      expect(s.status).toBe(200);
-      await s.next();
-      streams.push(s);
-    }
+    const streams = await openMany(MAX_STREAMS_PER_CALLER, () => app.tokens.editor);
     const refused = await openStream("snapshot=my-env", { token: app.tokens.editor });
     expect(refused.status).toBe(429);
     expect(refused.error?.code).toBe("too_many_streams");
@@ -193,29 +209,17 @@ describe("GET /api/events", () => {
     expect(other.status).toBe(200);
     other.close();
     streams.pop()!.close();
-    await new Promise((r) => setTimeout(r, 50));
-    const again = await openStream("snapshot=my-env", { token: app.tokens.editor });
-    expect(again.status).toBe(200);
-    again.close();
+    await opensAgain(app.tokens.editor);
     for (const s of streams) s.close();
   });
 
   test(`beyond ${INSTANCE_CAP} open streams on one instance (LINEAGE_EVENTS_MAX_STREAMS) anyone gets 503 with Retry-After`, async () => {
-    const streams = [];
-    for (let i = 0; i < INSTANCE_CAP; i++) {
-      const s = await openStream("snapshot=my-env", { token: i < MAX_STREAMS_PER_CALLER ? app.tokens.editor : app.tokens.viewer });
-      expect(s.status).toBe(200);
-      await s.next();
-      streams.push(s);
-    }
+    const streams = await openMany(INSTANCE_CAP, (i) => (i < MAX_STREAMS_PER_CALLER ? app.tokens.editor : app.tokens.viewer));
     const refused = await openStream("snapshot=my-env", { token: app.tokens.runtime });
     expect(refused.status).toBe(503);
     expect(refused.error?.code).toBe("streams_full");
     streams.pop()!.close();
-    await new Promise((r) => setTimeout(r, 50));
-    const again = await openStream("snapshot=my-env", { token: app.tokens.runtime });
-    expect(again.status).toBe(200);
-    again.close();
+    await opensAgain(app.tokens.runtime);
     for (const s of streams) s.close();
   });
 
