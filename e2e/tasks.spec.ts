@@ -12,6 +12,14 @@ const search = (page: Page) => page.getByRole("combobox", { name: "Search sandbo
 const panel = (page: Page) => page.getByTestId("side-panel");
 const graph = (page: Page) => page.getByTestId("lineage-graph");
 
+/** From the home page, as a user: type the name into search, wait for it to be offered first, press Enter. */
+async function openFromHome(page: Page, user: User, name: string) {
+  await page.goto("/");
+  await user.type(search(page), name);
+  await expect(page.getByRole("option").first()).toContainText(name);
+  await user.press("Enter");
+}
+
 /** Patches attached through the API for a task, removed again after it so other tasks see the demo as seeded. */
 async function withPatch(page: Page, description: string) {
   const res = await page.request.post("/api/snapshots/my-env/patches", {
@@ -33,10 +41,7 @@ async function removeLivePatchesAbove(request: APIRequestContext, sequence: numb
 test.describe("desktop", () => {
   test("1. why does sb-2 lack the Node.js pin? — its failed run, named, with the output", async ({ editorPage: page }) => {
     const user = new User(page);
-    await page.goto("/");
-    await user.type(search(page), "sb-2");
-    await expect(page.getByRole("option").first()).toContainText("sb-2");
-    await user.press("Enter");
+    await openFromHome(page, user, "sb-2");
 
     // The sandbox itself is selected, its panel open, the keyboard in the graph.
     await expect(page).toHaveURL(/\/lineage\/sb-2\?node=sbx_sb2$/);
@@ -52,10 +57,7 @@ test.describe("desktop", () => {
 
   test("2. preview a patch on my-env — who runs it, who is blocked — and attach it", async ({ editorPage: page, request }) => {
     const user = new User(page);
-    await page.goto("/");
-    await user.type(search(page), "my-env");
-    await expect(page.getByRole("option").first()).toContainText("my-env");
-    await user.press("Enter");
+    await openFromHome(page, user, "my-env");
     await user.click(panel(page).getByRole("button", { name: "Attach patch…" }));
 
     const list = panel(page).getByRole("list", { name: "Reach preview" });
@@ -82,10 +84,7 @@ test.describe("desktop", () => {
     const mistake = await withPatch(page, "Attached to the wrong snapshot");
     try {
       const user = new User(page);
-      await page.goto("/");
-      await user.type(search(page), "my-env");
-      await expect(page.getByRole("option").first()).toContainText("my-env");
-      await user.press("Enter");
+      await openFromHome(page, user, "my-env");
       const item = panel(page).getByTestId("patch-item").filter({ hasText: "Attached to the wrong snapshot" });
       await user.click(item.getByRole("button", { name: "Remove" }));
       await user.click(item.getByRole("button", { name: `Remove patch #${mistake.sequence}` }));
@@ -99,10 +98,7 @@ test.describe("desktop", () => {
 
   test("4. where did sb-3 come from? — its base snapshot, what that was taken of, and its parent, by name", async ({ editorPage: page }) => {
     const user = new User(page);
-    await page.goto("/");
-    await user.type(search(page), "sb-3");
-    await expect(page.getByRole("option").first()).toContainText("sb-3");
-    await user.press("Enter");
+    await openFromHome(page, user, "sb-3");
     await expect(panel(page).getByRole("heading", { name: "sb-3" })).toBeVisible();
     await user.click(panel(page).getByRole("button", { name: "snap_B" }));
 
@@ -118,10 +114,7 @@ test.describe("desktop", () => {
 
   test("5. which patch is my-sandbox stuck on? — named on its card and in its panel", async ({ editorPage: page }) => {
     const user = new User(page);
-    await page.goto("/");
-    await user.type(search(page), "my-sandbox");
-    await expect(page.getByRole("option").first()).toContainText("my-sandbox");
-    await user.press("Enter");
+    await openFromHome(page, user, "my-sandbox");
 
     await expect(graphNode(page, "sbx_chain_14").getByTestId("patch-state")).toHaveText("failed at #1 (Set the login banner)");
     await expect(panel(page).getByRole("heading", { name: "my-sandbox" })).toBeVisible();
@@ -135,10 +128,7 @@ test.describe("desktop", () => {
   test("6. share what you are looking at — the link reopens the same view", async ({ editorPage: page, context, baseURL }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     const user = new User(page);
-    await page.goto("/");
-    await user.type(search(page), "sb-2");
-    await expect(page.getByRole("option").first()).toContainText("sb-2");
-    await user.press("Enter");
+    await openFromHome(page, user, "sb-2");
     // sb-2's base snapshot, by name.
     await user.click(panel(page).getByRole("button", { name: "my-env" }));
     await expect(panel(page).getByRole("heading", { name: "my-env" })).toBeVisible();
