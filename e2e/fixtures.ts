@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page, type Response } from "@playwright/test";
 import { loadConfig } from "../lib/config";
 import { demoTokens } from "../lib/boot";
 import type { Role } from "../lib/contract/enums";
@@ -75,7 +75,26 @@ export async function viewportAtRest(page: Page) {
 /** Clicks a node even when it is outside the visible part of the canvas (no scrolling, no panning). */
 export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatchEvent("click");
 
+/**
+ * goto and reload return once the page is interactive, not only loaded: a click on a button the
+ * server drew is lost before hydration (components/app/Providers.tsx marks the moment).
+ */
+function waitForHydration(page: Page) {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const hydrated = async (response: Response | null) => {
+    if (response?.headers()["content-type"]?.startsWith("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    return response;
+  };
+  page.goto = async (...args) => hydrated(await goto(...args));
+  page.reload = async (...args) => hydrated(await reload(...args));
+}
+
 export const test = base.extend<{ editorPage: Page }>({
+  page: async ({ page }, provide) => {
+    waitForHydration(page);
+    await provide(page);
+  },
   editorPage: async ({ page }, provide) => {
     await signIn(page, "editor");
     await provide(page);

@@ -88,6 +88,7 @@ test.describe("the fleet of a snapshot", () => {
 
     // Prefix search narrows to what the API finds for the same prefix.
     await page.getByTestId("fleet-chip-state-all").click();
+    await expect(page).not.toHaveURL(/state=/);
     const prefix = fleet.failedIds[0]!.slice(0, -1);
     await page.getByTestId("fleet-search").fill(prefix);
     await expect(page).toHaveURL(new RegExp(`q=${prefix}`));
