@@ -82,8 +82,10 @@ export const clickNode = (page: Page, id: string) => graphNode(page, id).dispatc
 function waitForHydration(page: Page) {
   const goto = page.goto.bind(page);
   const reload = page.reload.bind(page);
+  // Only a page the app renders hydrates: the designed refusal pages the proxy and the sign-in
+  // callback answer with are plain HTML, without the app's scripts.
   const hydrated = async (response: Response | null) => {
-    if (response?.headers()["content-type"]?.startsWith("text/html")) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    if (await page.locator('script[src*="/_next/"]').count()) await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     return response;
   };
   page.goto = async (...args) => hydrated(await goto(...args));
