@@ -29,6 +29,10 @@ export type SandboxState = (typeof sandboxStates)[number];
 export const patchStates = ["applied", "pending", "blocked", "failed"] as const;
 export type PatchState = (typeof patchStates)[number];
 
+/** Every state a fleet sandbox can be listed in: against the live patches, or against one patch. */
+export const fleetStates = ["upToDate", "applied", "pending", "blocked", "failed"] as const satisfies readonly (SandboxState | PatchState)[];
+export type FleetState = (typeof fleetStates)[number];
+
 export const sortOrders = ["desc", "asc"] as const;
 export type SortOrder = (typeof sortOrders)[number];
 

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { patchStates, sandboxStates, sandboxStatuses, type PatchState, type SandboxState } from "./enums";
+import { fleetStates, patchStates, sandboxStates, sandboxStatuses } from "./enums";
 import { count, pageLimit, patchId, sandboxId, snapshotRef, timestamp } from "./fields";
 import { FLEET_PAGE_DEFAULT, FLEET_PAGE_MAX, SEARCH_QUERY_MAX_CHARS } from "./limits";
 import { defineRoutes } from "./registry";
 import { pagination } from "./views";
-
-/** Every state a fleet sandbox can be listed in: against the live patches, or against one patch. */
-export const fleetStates = ["upToDate", "applied", "pending", "blocked", "failed"] as const satisfies readonly (SandboxState | PatchState)[];
 
 /** One sandbox of a snapshot's fleet, with its state (relative to `patch` when the list was asked with one). */
 export const fleetSandbox = z

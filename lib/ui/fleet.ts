@@ -2,8 +2,7 @@
  * What the fleet views show, from the API's exact counts: the group node's summary, the list's
  * chips and query, a patch's rollout bar, and moving through the list by keyboard. Framework-free.
  */
-import { patchStates, sandboxStates, sandboxStatuses, type SandboxStatus } from "../contract/enums";
-import type { fleetStates } from "../contract/fleet";
+import { patchStates, sandboxStates, sandboxStatuses, type FleetState, type SandboxStatus } from "../contract/enums";
 import type { FleetFilters, Rollout } from "../client";
 
 /** The API's exact counts, read by name (FleetCounts names every state and status). */
@@ -31,8 +30,6 @@ export function fleetSummary(counts: CountsLike): string {
   const parts = [failed > 0 && `${formatCount(failed)} failed`, pending > 0 && `${formatCount(pending)} pending`].filter(Boolean);
   return [total, ...(parts.length ? parts : ["all up to date"])].join(" · ");
 }
-
-type FleetState = (typeof fleetStates)[number];
 
 /** The fleet list's filters as the URL holds them (null: not set). */
 export type FleetUrl = { state: FleetState | null; status: SandboxStatus | null; q: string | null; patch: string | null };

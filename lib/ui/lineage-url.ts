@@ -5,8 +5,7 @@
  * the open fleet list with its filters.
  */
 import { createLoader, createSerializer, parseAsInteger, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { sandboxStatuses } from "../contract/enums";
-import { fleetStates } from "../contract/fleet";
+import { fleetStates, sandboxStatuses } from "../contract/enums";
 
 export const lineageUrlState = {
   /** The selected node (snapshot or sandbox id): its side panel is open. */
