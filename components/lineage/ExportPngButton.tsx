@@ -1,71 +1,50 @@
 "use client";
 
-import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { FleetPage } from "@/lib/client";
+import { lineageSvg, type PlacedNode, type Theme } from "@/lib/graph/export-svg";
+import type { LineageEdge } from "@/lib/graph/lineage-model";
+import { queryKeys } from "@/lib/ui/query-keys";
 
-const MAX_SIDE = 4096;
-const MARGIN = 40;
+/** Canvas limits Chromium and Safari keep to; within them, twice the screen's resolution. */
+const MAX_SIDE = 16_384;
+const MAX_PIXELS = 64_000_000;
 
-/**
- * Past this the export is reported as failed (with a retry) instead of leaving the button busy for good;
- * a lineage of several hundred nodes takes tens of seconds on a slow machine.
- */
-const EXPORT_TIMEOUT_MS = 60_000;
-
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const loadRenderer = () => import("html-to-image");
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Export took longer than ${ms} ms`)), ms);
-    work.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
+/** The SVG drawn into a canvas, as PNG bytes. */
+async function rasterize(svg: string, width: number, height: number): Promise<Blob> {
+  const scale = Math.min(2, MAX_SIDE / Math.max(width, height), Math.sqrt(MAX_PIXELS / (width * height)));
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  canvas.getContext("2d")!.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => canvas.toBlob((png) => (png ? resolve(png) : reject(new Error("The canvas gave no PNG"))), "image/png"));
 }
 
-type Props = {
-  fileName: string;
-  /** Asks the graph to render every node, off-screen ones too, while the image is taken. */
-  onRenderAll: (all: boolean) => void;
-};
+type Props = { fileName: string; nodes: PlacedNode[]; edges: LineageEdge[]; theme: Theme };
 
-/** Renders every node of the graph (not just the visible part) to a PNG download. */
-export function ExportPngButton({ fileName, onRenderAll }: Props) {
-  const flow = useReactFlow();
+/** Every node of the graph as a PNG download, on screen or not (drawn from the model, see lib/graph/export-svg.ts). */
+export function ExportPngButton({ fileName, nodes, edges, theme }: Props) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   const exportPng = async () => {
-    const viewportEl = document.querySelector<HTMLElement>(".react-flow__viewport");
-    if (!viewportEl) return;
     setState("busy");
-    onRenderAll(true);
     try {
-      const { toPng } = await loadRenderer();
-      // One frame for React to render the off-screen nodes, one for the browser to lay them out.
-      await nextFrame();
-      await nextFrame();
-      const bounds = getNodesBounds(flow.getNodes());
-      const scale = Math.min(1, MAX_SIDE / Math.max(bounds.width, bounds.height));
-      const width = Math.ceil(bounds.width * scale + MARGIN * 2);
-      const height = Math.ceil(bounds.height * scale + MARGIN * 2);
-      const vp = getViewportForBounds(bounds, width, height, 0.05, 2, `${MARGIN}px`);
-      const dataUrl = await withTimeout(toPng(viewportEl, {
-        // The page's background at the moment of export (next-themes keeps the theme as a class on <html>).
-        backgroundColor: document.documentElement.classList.contains("dark") ? "#020617" : "#f8fafc",
-        // The app uses system fonts only: nothing to embed, so the pass over every stylesheet is skipped.
-        skipFonts: true,
-        width,
-        height,
-        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
-      }), EXPORT_TIMEOUT_MS);
+      const fleetTotal = (snapshotId: string) => queryClient.getQueryData<FleetPage>(queryKeys.fleetCounts(snapshotId))?.counts.total;
+      const { svg, width, height } = lineageSvg(nodes, edges, theme, fleetTotal);
+      const url = URL.createObjectURL(await rasterize(svg, width, height));
       const link = document.createElement("a");
       link.download = `${fileName}.png`;
-      link.href = dataUrl;
+      link.href = url;
       link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setState("idle");
     } catch {
       setState("failed");
-    } finally {
-      onRenderAll(false);
     }
   };
 
@@ -73,10 +52,7 @@ export function ExportPngButton({ fileName, onRenderAll }: Props) {
     <button
       type="button"
       onClick={exportPng}
-      // The renderer is a separate chunk: start fetching it when the pointer or focus arrives.
-      onPointerEnter={() => void loadRenderer()}
-      onFocus={() => void loadRenderer()}
-      disabled={state === "busy"}
+      disabled={state === "busy" || nodes.length === 0}
       className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
     >
       {state === "busy" ? "Exporting…" : state === "failed" ? "Export failed — retry" : "Export PNG"}

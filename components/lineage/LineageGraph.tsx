@@ -96,6 +96,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     }
     return out;
   }, [model, positions]);
+  const placed = useMemo(() => model.nodes.flatMap((node) => (boxes.has(node.id) ? [{ node, ...boxes.get(node.id)! }] : [])), [model, boxes]);
 
   // Unchanged nodes and edges keep their objects (and lists their arrays), so moving the focus
   // re-renders two nodes and a new page renders only itself, not the whole graph.
@@ -115,7 +116,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       id: e.id,
       source: e.source,
       target: e.target,
-      // Inline, not CSS: the PNG export only carries what is on the elements themselves.
+      // Per edge: chain edges are heavier, and a reach preview fades the edges it does not touch.
       style: {
         stroke: theme === "dark" ? "#475569" : "#94a3b8",
         strokeWidth: e.chain ? 2 : 1.25,
@@ -133,8 +134,6 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
   const wrapper = useRef<HTMLDivElement>(null);
   const fitted = useRef(false);
   const [settled, setSettled] = useState(false);
-  // The PNG export draws from the page, so it has every node rendered while it runs.
-  const [renderAll, setRenderAll] = useState(false);
   useEffect(() => {
     if (fitted.current || !positions.has(initialFocusId)) return;
     fitted.current = true;
@@ -215,7 +214,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onlyRenderVisibleElements={model.nodes.length > RENDER_VISIBLE_ONLY_ABOVE && !renderAll}
+        onlyRenderVisibleElements={model.nodes.length > RENDER_VISIBLE_ONLY_ABOVE}
         onNodeClick={onNodeClick}
         colorMode={theme}
         nodesDraggable={false}
@@ -232,7 +231,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable nodeColor={minimapColor} className="!hidden sm:!block" position="bottom-right" />
         <Panel position="top-right">
-          <ExportPngButton fileName={exportName} onRenderAll={setRenderAll} />
+          <ExportPngButton fileName={exportName} nodes={placed} edges={model.edges} theme={theme} />
         </Panel>
       </ReactFlow>
     </div>
