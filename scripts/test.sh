@@ -6,11 +6,10 @@
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 
-echo "== type check"
-npx tsc --noEmit
-
-echo "== lint"
+echo "== type check and lint (side by side: one core each)"
+npx tsc --noEmit & typecheck=$!
 npx eslint --max-warnings=0 .
+wait "$typecheck"
 
 echo "== unit and integration tests"
 npx vitest run

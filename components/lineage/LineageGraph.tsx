@@ -19,7 +19,7 @@ import { reuseUnchanged } from "@/lib/graph/reuse-unchanged";
 import { arrowDirections, nearestInDirection } from "@/lib/graph/graph-navigation";
 import type { Size, XY } from "@/lib/graph/layout";
 import { GAP_ID, type LineageGraphModel, type LineageNode, type ReachMark } from "@/lib/graph/lineage-model";
-import { nodeSizes } from "@/lib/graph/node-sizes";
+import { nodeSizes, RENDER_VISIBLE_ONLY_ABOVE } from "@/lib/graph/node-sizes";
 import { placeGraph } from "@/lib/graph/place-graph";
 import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 import { ExportPngButton } from "./ExportPngButton";
@@ -44,12 +44,6 @@ const minimapColor = (n: GraphNode) =>
 
 const ORIGIN = { x: 0, y: 0 };
 
-/**
- * Above this many nodes only those in view are rendered (React Flow's onlyRenderVisibleElements),
- * so a "load more" on a long lineage renders a page, not a thousand nodes. Smaller graphs keep
- * every node in the page, where the browser's find-in-page reaches them.
- */
-const RENDER_VISIBLE_ONLY_ABOVE = 300;
 
 // Nodes of a rebuilt model are new objects; deep enough to see through a sandbox's facts and a
 // branch's state, while a snapshot's page data is compared by reference (pages are kept as they were).

@@ -9,3 +9,10 @@ export const nodeSizes: Record<LineageNode["kind"], Size> = {
   loadMore: { width: 248, height: 44 },
   gap: { width: 248, height: 64 },
 };
+
+/**
+ * Above this many nodes only those in view are rendered (React Flow's onlyRenderVisibleElements),
+ * so a "load more" on a long lineage renders a page, not a thousand nodes. Smaller graphs keep
+ * every node in the page, where the browser's find-in-page reaches them.
+ */
+export const RENDER_VISIBLE_ONLY_ABOVE = 300;

@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import type { TreePage } from "../../lib/lineage/tree";
 import { buildLineageGraph, type LineageGraphModel } from "../../lib/graph/lineage-model";
 import { placeGraph } from "../../lib/graph/place-graph";
+import { RENDER_VISIBLE_ONLY_ABOVE } from "../../lib/graph/node-sizes";
 import { treePath } from "./http";
 import { ms, summarize, timeCalls } from "./stats";
 
@@ -131,6 +132,8 @@ async function reveal(page: Page, direction: Direction): Promise<boolean> {
     await page.mouse.move(x, y + dy, { steps: 4 });
     await page.mouse.up();
   };
+  // Every node is in the page up to RENDER_VISIBLE_ONLY_ABOVE: no "load more" node there, that end is reached.
+  if ((await nodeCount(page)) <= RENDER_VISIBLE_ONLY_ABOVE && (await loadMoreButton(page, direction).count()) === 0) return false;
   const step = direction === "ancestors" ? 600 : -600; // content moves down to show what is above
   for (let drags = 0; drags < 80; drags++) {
     if (await onScreen()) return true;
