@@ -114,6 +114,18 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
     await expectWalk({ patch: patchIds[2]!, state: "blocked", q: "sbx_f1" }, (s) => truth.stateFor(s, 3) === "blocked" && s.id.startsWith("sbx_f1"));
   });
 
+  // prefixPage takes one of two plans per page: it sorts the matching keys when at most
+  // ceil(√((limit + 1) × fleet)) match, else it walks newest first. With 30 sandboxes, page sizes
+  // 1…12 put that bound at 8…20: below, at and above the 10 matches of sbx_f1 and sbx_f2, and
+  // below the 30 of sbx_f. Every walk must list exactly the matches, whichever plan each page took.
+  test("a prefix walk lists exactly its matches at every page size, on either side of the plan's bound", async () => {
+    const truth = await recountFleet(SNAP);
+    for (const q of ["sbx_f1", "sbx_f2", "sbx_f", "web-"]) {
+      const expected = truth.sandboxes.filter((s) => s.id.startsWith(q) || (s.name ?? "").startsWith(q)).map((s) => s.id);
+      for (let limit = 1; limit <= 12; limit++) expect(await walk(SNAP, { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
+    }
+  });
+
   test("a row's state and failure follow the patch asked about", async () => {
     const failedRun = (await list(SNAP, { q: "sbx_f12", patch: patchIds[1]! })).body.sandboxes[0];
     expect(failedRun).toMatchObject({ id: "sbx_f12", state: "failed", lastPatchSequence: 1, failedAtSequence: 2 });
