@@ -13,8 +13,10 @@ test("search from the home page lands on the lineage of my-sandbox", async ({ ed
   await expect(hit).toBeVisible();
   await hit.click();
 
-  // The searched sandbox is selected on arrival, its panel open.
-  await expect(page).toHaveURL(/\/lineage\/my-sandbox\?node=sbx_chain_14$/);
+  // The searched sandbox is selected on arrival, its panel open; the plain link is that view.
+  await expect(page).toHaveURL(/\/lineage\/my-sandbox$/);
+  await expect(nodeCard(page, "sbx_chain_14")).toHaveAttribute("data-selected", "true");
+  await expect(page.getByTestId("side-panel").getByRole("heading", { name: "my-sandbox" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Lineage of my-sandbox" })).toBeVisible();
   // The current snapshot (newest taken of my-sandbox), marked; my-sandbox above it; its parent above that.
   await expect(nodeCard(page, "snap_4c9b7bee")).toContainText("current");
@@ -33,7 +35,8 @@ test("an unknown name gets a not-found page with a search box", async ({ editorP
   const search = page.getByRole("combobox", { name: "Search sandboxes and snapshots" }).last();
   await search.fill("popular");
   await page.getByRole("option").filter({ hasText: "popular-base" }).click();
-  await expect(page).toHaveURL(/\/lineage\/popular-base\?node=snap_4c9b7033$/);
+  await expect(page).toHaveURL(/\/lineage\/popular-base$/);
+  await expect(nodeCard(page, "snap_4c9b7033")).toHaveAttribute("data-selected", "true");
   // More than ten sandboxes were started from popular-base (other tests add some): the ten newest
   // are drawn, the rest are one group node with the exact total.
   await expect(graphNode(page, "more:snap_4c9b7033")).toContainText(/\d+ sandboxes/);

@@ -44,7 +44,7 @@ test.describe("desktop", () => {
     await openFromHome(page, user, "sb-2");
 
     // The sandbox itself is selected, its panel open, the keyboard in the graph.
-    await expect(page).toHaveURL(/\/lineage\/sb-2\?node=sbx_sb2$/);
+    await expect(page).toHaveURL(/\/lineage\/sb-2$/);
     await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-selected", "true");
     await expect(panel(page).getByRole("heading", { name: "sb-2" })).toBeVisible();
     await expect(panel(page).getByTestId("patch-state")).toHaveText("failed at #2 (Pin Node.js to 20.20.2)");

@@ -49,10 +49,20 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
   const { branches, expand, collapse, loadMore: loadMoreBranch } = useBranches();
   // `?node=` holds the selection and `?fleet=` (with its filters) an open fleet list, so a link reopens the same view.
   const [url, setUrlState] = useLineageUrlState();
-  const selectedId = url.node;
+  // Without `?node=`, what the page was opened for is selected, until the panel is closed: the
+  // server renders it selected (its panel's code comes with the page), and /lineage/sb-2 is already
+  // the link to that view, so nothing is written to the URL on arrival.
+  const [dismissed, setDismissed] = useState(false);
+  const selectedId = url.node ?? (dismissed ? null : landingId);
   const fleet = url.fleet ? { snapshotId: url.fleet, url: { state: url.state, status: url.status, q: url.q, patch: url.patch } } : null;
   // Selecting anything in the graph or the panel's links leaves the fleet list.
-  const select = useCallback((id: string | null) => void setUrlState({ node: id, ...noFleetList }), [setUrlState]);
+  const select = useCallback(
+    (id: string | null) => {
+      setDismissed(id === null);
+      void setUrlState({ node: id, ...noFleetList });
+    },
+    [setUrlState],
+  );
   const openFleet = (snapshotId: string, filters: Partial<FleetUrl> = {}) =>
     void setUrlState({ node: snapshotId, ...noFleetList, fleet: snapshotId, ...filters });
   const [focusedId, setFocusedId] = useState(selectedId ?? landingId);
@@ -66,13 +76,6 @@ export function LineageWorkspace({ anchorId, landingId, refParam, currentMeans, 
     void setUrlState({ node: sandbox.id });
   };
   const [composingFor, setComposingFor] = useState<string | null>(null);
-  // Arriving without a selection in the URL selects what was asked for, so its panel opens at once.
-  const arrived = useRef(false);
-  useEffect(() => {
-    if (arrived.current) return;
-    arrived.current = true;
-    if (selectedId === null) select(landingId);
-  }, [selectedId, landingId, select]);
 
   const model = useMemo(
     () =>
