@@ -38,7 +38,9 @@ for (const theme of ["light", "dark"] as const) {
       await panel.getByRole("button", { name: "Attach patch…" }).click();
       await panel.getByRole("textbox", { name: "Script", exact: true }).fill("apt-get install -y openssl=3.0.13-1");
       await panel.getByRole("textbox", { name: "Description (optional)" }).fill("Patch CVE-2024-0727 in OpenSSL");
-      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "reached");
+      // sb-1 runs it on its next wake; sb-2 is blocked behind its failed #2.
+      await expect(nodeCard(page, "sbx_sb1")).toHaveAttribute("data-reach", "reached");
+      await expect(nodeCard(page, "sbx_sb2")).toHaveAttribute("data-reach", "blocked");
       await page.getByRole("button", { name: "Fit View" }).click(); // the whole patch-reach example in view
       await viewportAtRest(page);
       await shot(page, `attach-reach-${theme}`);
@@ -106,7 +108,9 @@ test.describe("support tasks", () => {
     await page.goto("/");
     await expect(page.getByRole("list", { name: "Recent sandboxes" }).getByTestId("patch-state").first()).toBeVisible();
     await shot(page, "tasks-phone-home");
-    await page.getByRole("list", { name: "Recent sandboxes" }).getByRole("link").filter({ hasText: "my-sandbox" }).click();
+    // The demo's golden fleet fills the recent list: my-sandbox is found by search, as on a desktop.
+    await page.getByRole("combobox", { name: "Search sandboxes and snapshots" }).fill("my-sandbox");
+    await page.getByRole("option").filter({ hasText: "my-sandbox" }).first().click();
     await expect(page.getByTestId("side-panel").getByTestId("sandbox-patch").first()).toBeVisible();
     await shot(page, "tasks-phone-panel");
     await page.goto("/lineage/my-env");

@@ -26,25 +26,28 @@ function SnapshotNodeView({ data }: NodeProps<GraphNodeOf<"snapshot">>) {
     >
       <Handle type="target" position={Position.Top} className="!opacity-0" isConnectable={false} />
       <ReachLabel reach={data.reach} />
-      <div className="flex items-center justify-between gap-2 text-[10px] font-semibold tracking-wider text-slate-500 uppercase dark:text-slate-400">
+      <div className="flex items-center justify-between gap-2 text-[10px] font-semibold tracking-wider whitespace-nowrap text-slate-500 uppercase dark:text-slate-400">
         <span className="flex items-center gap-1.5">
           <span aria-hidden>◆</span> snapshot
           <span data-testid="generation" className="font-mono font-normal tracking-normal normal-case" title="Generations below the root of its chain">
             gen {formatGeneration(snapshot.depth)}
           </span>
-          {snapshot.depth === 0 && <span className="rounded bg-slate-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case dark:bg-slate-500">root</span>}
-          {isAnchor && (
-            <span title={CURRENT_MEANS} className="cursor-help rounded bg-indigo-600 px-1.5 py-px text-[10px] tracking-normal text-white normal-case">
-              current
-            </span>
-          )}
         </span>
         <span className="font-normal tracking-normal normal-case">
           <StatusDot status={snapshot.status} />
         </span>
       </div>
       <div className="min-w-0">
-        <div className="truncate text-sm font-semibold">{snapshot.name ?? <span className="font-mono">{snapshot.id}</span>}</div>
+        {/* The badges sit beside the name, which gives way to them: the header row has no room left. */}
+        <div className="flex items-center gap-1.5">
+          <div className="min-w-0 truncate text-sm font-semibold">{snapshot.name ?? <span className="font-mono">{snapshot.id}</span>}</div>
+          {snapshot.depth === 0 && <span className="shrink-0 rounded bg-slate-600 px-1.5 py-px text-[10px] text-white dark:bg-slate-500">root</span>}
+          {isAnchor && (
+            <span title={CURRENT_MEANS} className="shrink-0 cursor-help rounded bg-indigo-600 px-1.5 py-px text-[10px] text-white">
+              current
+            </span>
+          )}
+        </div>
         {snapshot.name && <div className="truncate font-mono text-[11px] text-slate-500 dark:text-slate-400">{snapshot.id}</div>}
       </div>
       <div className="flex items-center justify-between gap-2 text-[11px] text-slate-500 dark:text-slate-400">
