@@ -25,7 +25,8 @@ import type { FleetUrl } from "@/lib/ui/fleet";
 import type { FleetSandbox } from "@/lib/client";
 import { noFleetList } from "@/lib/ui/lineage-url";
 
-// The panel (patch forms and lists) loads with the first selection, keeping the graph's first load small.
+// The panel (patch forms and lists) is a chunk of its own: the server renders it with the page when
+// something is selected (on arrival, what the page was opened for), and a closed panel costs nothing.
 const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
   loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
 });

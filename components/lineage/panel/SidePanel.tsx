@@ -1,13 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import type { Role } from "@/lib/contract/enums";
 import type { ReachEntry } from "@/lib/graph/lineage-model";
 import { CopyLinkButton } from "@/components/app/CopyLinkButton";
 import type { FleetUrl } from "@/lib/ui/fleet";
 import type { FleetSandbox } from "@/lib/client";
-import { FleetList } from "@/components/fleet/FleetList";
 import { SandboxPanel } from "./SandboxPanel";
 import { SnapshotPanel } from "./SnapshotPanel";
+
+// The fleet list (and its virtualizer) is code of its own, fetched when a list is opened; a link to an
+// open list still gets its first rows in the HTML (the server renders it).
+const FleetList = dynamic(() => import("@/components/fleet/FleetList").then((m) => m.FleetList), {
+  loading: () => <div aria-busy aria-label="Loading the sandboxes" className="h-48 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />,
+});
 
 /** The fleet list the URL holds open: whose it is and its filters. */
 export type OpenFleet = { snapshotId: string; url: FleetUrl };
