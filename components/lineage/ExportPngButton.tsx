@@ -3,8 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { FleetPage } from "@/lib/client";
-import { lineageSvg, type PlacedNode, type Theme } from "@/lib/graph/export-svg";
-import type { LineageEdge } from "@/lib/graph/lineage-model";
+import { lineageSvg } from "@/lib/graph/export-svg";
+import type { Size, XY } from "@/lib/graph/layout";
+import type { LineageGraphModel } from "@/lib/graph/lineage-model";
+import type { Theme } from "@/lib/graph/palette";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 /** Canvas limits Chromium and Safari keep to; within them, twice the screen's resolution. */
@@ -24,10 +26,16 @@ async function rasterize(svg: string, width: number, height: number): Promise<Bl
   return new Promise((resolve, reject) => canvas.toBlob((png) => (png ? resolve(png) : reject(new Error("The canvas gave no PNG"))), "image/png"));
 }
 
-type Props = { fileName: string; nodes: PlacedNode[]; edges: LineageEdge[]; theme: Theme };
+type Props = {
+  fileName: string;
+  model: LineageGraphModel;
+  /** Where the graph placed each node, and its size. */
+  boxes: ReadonlyMap<string, XY & Size>;
+  theme: Theme;
+};
 
 /** Every node of the graph as a PNG download, on screen or not (drawn from the model, see lib/graph/export-svg.ts). */
-export function ExportPngButton({ fileName, nodes, edges, theme }: Props) {
+export function ExportPngButton({ fileName, model, boxes, theme }: Props) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
@@ -35,7 +43,8 @@ export function ExportPngButton({ fileName, nodes, edges, theme }: Props) {
     setState("busy");
     try {
       const fleetTotal = (snapshotId: string) => queryClient.getQueryData<FleetPage>(queryKeys.fleetCounts(snapshotId))?.counts.total;
-      const { svg, width, height } = lineageSvg(nodes, edges, theme, fleetTotal);
+      const placed = model.nodes.flatMap((node) => (boxes.has(node.id) ? [{ node, ...boxes.get(node.id)! }] : []));
+      const { svg, width, height } = lineageSvg(placed, model.edges, theme, fleetTotal);
       const url = URL.createObjectURL(await rasterize(svg, width, height));
       const link = document.createElement("a");
       link.download = `${fileName}.png`;
@@ -52,7 +61,7 @@ export function ExportPngButton({ fileName, nodes, edges, theme }: Props) {
     <button
       type="button"
       onClick={exportPng}
-      disabled={state === "busy" || nodes.length === 0}
+      disabled={state === "busy" || boxes.size === 0}
       className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
     >
       {state === "busy" ? "Exporting…" : state === "failed" ? "Export failed — retry" : "Export PNG"}

@@ -20,6 +20,7 @@ import { arrowDirections, nearestInDirection } from "@/lib/graph/graph-navigatio
 import type { Size, XY } from "@/lib/graph/layout";
 import { GAP_ID, type LineageGraphModel, type LineageNode, type ReachMark } from "@/lib/graph/lineage-model";
 import { nodeSizes, RENDER_VISIBLE_ONLY_ABOVE } from "@/lib/graph/node-sizes";
+import { graphPalettes } from "@/lib/graph/palette";
 import { placeGraph } from "@/lib/graph/place-graph";
 import { useResolvedTheme } from "@/components/app/useResolvedTheme";
 import { ExportPngButton } from "./ExportPngButton";
@@ -43,7 +44,6 @@ const minimapColor = (n: GraphNode) =>
   n.type === "snapshot" ? "#0ea5e9" : n.type === "sandbox" ? "#8b5cf6" : n.type === "loadMore" ? "#6366f1" : n.type === "gap" ? "#cbd5e1" : "#94a3b8";
 
 const ORIGIN = { x: 0, y: 0 };
-
 
 // Nodes of a rebuilt model are new objects; deep enough to see through a sandbox's facts and a
 // branch's state, while a snapshot's page data is compared by reference (pages are kept as they were).
@@ -90,7 +90,6 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
     }
     return out;
   }, [model, positions]);
-  const placed = useMemo(() => model.nodes.flatMap((node) => (boxes.has(node.id) ? [{ node, ...boxes.get(node.id)! }] : [])), [model, boxes]);
 
   // Unchanged nodes and edges keep their objects (and lists their arrays), so moving the focus
   // re-renders two nodes and a new page renders only itself, not the whole graph.
@@ -112,7 +111,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
       target: e.target,
       // Per edge: chain edges are heavier, and a reach preview fades the edges it does not touch.
       style: {
-        stroke: theme === "dark" ? "#475569" : "#94a3b8",
+        stroke: graphPalettes[theme].edge,
         strokeWidth: e.chain ? 2 : 1.25,
         opacity: reach && reach.get(e.target)?.kind !== "reached" && reach.get(e.target)?.kind !== "blocked" ? 0.35 : 1,
         // Across a deep chain's gap the line stands for generations not drawn.
@@ -225,7 +224,7 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap pannable zoomable nodeColor={minimapColor} className="!hidden sm:!block" position="bottom-right" />
         <Panel position="top-right">
-          <ExportPngButton fileName={exportName} nodes={placed} edges={model.edges} theme={theme} />
+          <ExportPngButton fileName={exportName} model={model} boxes={boxes} theme={theme} />
         </Panel>
       </ReactFlow>
     </div>

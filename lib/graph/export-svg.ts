@@ -9,15 +9,11 @@ import { getBezierPath, Position } from "@xyflow/system";
 import { summarizePatchState, type PatchTone } from "../patch-state";
 import { formatGeneration } from "./deep-chain";
 import type { LineageEdge, LineageNode, LoadTarget } from "./lineage-model";
+import { graphPalettes, type GraphPalette, type Theme } from "./palette";
 
 export type PlacedNode = { node: LineageNode; x: number; y: number; width: number; height: number };
-export type Theme = "light" | "dark";
 
 const MARGIN = 40;
-const palettes = {
-  light: { page: "#f8fafc", card: "#ffffff", border: "#e2e8f0", text: "#0f172a", muted: "#64748b", edge: "#94a3b8", snapshot: "#0ea5e9", anchor: "#4f46e5", sandbox: "#8b5cf6" },
-  dark: { page: "#020617", card: "#0f172a", border: "#334155", text: "#e2e8f0", muted: "#94a3b8", edge: "#475569", snapshot: "#38bdf8", anchor: "#818cf8", sandbox: "#a78bfa" },
-};
 const tones: Record<PatchTone, string> = { ok: "#059669", pending: "#d97706", failed: "#dc2626", none: "#64748b" };
 const notLoaded: Record<LoadTarget["kind"], string> = {
   ancestors: "↑ more ancestors, not loaded",
@@ -37,7 +33,7 @@ function fit(text: string, width: number, size: number): string {
 type Line = { text: string; size: number; color: string; bold?: boolean; mono?: boolean; right?: string; rightColor?: string };
 
 /** What a card says, top to bottom: the same facts as its node in the graph. */
-function linesOf(n: PlacedNode, p: (typeof palettes)[Theme], fleetTotal: (snapshotId: string) => number | undefined): Line[] {
+function linesOf(n: PlacedNode, p: GraphPalette, fleetTotal: (snapshotId: string) => number | undefined): Line[] {
   const node = n.node;
   const title = (name: string | null, id: string): Line[] =>
     name ? [{ text: name, size: 14, color: p.text, bold: true }, { text: id, size: 11, color: p.muted, mono: true }] : [{ text: id, size: 13, color: p.text, bold: true, mono: true }];
@@ -74,7 +70,7 @@ function linesOf(n: PlacedNode, p: (typeof palettes)[Theme], fleetTotal: (snapsh
   }
 }
 
-function card(n: PlacedNode, p: (typeof palettes)[Theme], fleetTotal: (snapshotId: string) => number | undefined): string {
+function card(n: PlacedNode, p: GraphPalette, fleetTotal: (snapshotId: string) => number | undefined): string {
   const { node, x, y, width, height } = n;
   const placeholder = node.kind === "gap" || node.kind === "loadMore";
   const accent = node.kind === "snapshot" ? (node.isAnchor ? p.anchor : p.snapshot) : null;
@@ -98,7 +94,7 @@ function card(n: PlacedNode, p: (typeof palettes)[Theme], fleetTotal: (snapshotI
 
 /** The picture of `nodes` (placed as in the graph) and the edges between them, with a margin around. */
 export function lineageSvg(nodes: PlacedNode[], edges: LineageEdge[], theme: Theme, fleetTotal: (snapshotId: string) => number | undefined = () => undefined) {
-  const p = palettes[theme];
+  const p = graphPalettes[theme];
   const minX = Math.min(...nodes.map((n) => n.x)) - MARGIN;
   const minY = Math.min(...nodes.map((n) => n.y)) - MARGIN;
   const width = Math.ceil(Math.max(...nodes.map((n) => n.x + n.width)) + MARGIN - minX);
