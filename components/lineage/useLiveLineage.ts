@@ -4,10 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { liveRefresher } from "@/lib/ui/live-refresher";
 import { queryKeys } from "@/lib/ui/query-keys";
+import type { SandboxSummary } from "@/lib/sandbox-summary";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
-type EventData = { id: number; snapshotId?: string; parentSnapshotId?: string; sandboxId?: string; patchId?: string };
+type EventData = { id: number; snapshotId?: string; parentSnapshotId?: string; sandboxId?: string; patchId?: string; sandbox?: SandboxSummary };
 
 const REOPEN_MS = 5_000;
 
@@ -47,8 +48,11 @@ export function useLiveLineage(anchorId: string) {
       on("reset", () => refresher.everythingChanged());
       on("patch.attached", (e) => refresher.patchesChanged(e.snapshotId!));
       on("patch.removed", (e) => refresher.patchesChanged(e.snapshotId!));
-      on("patch.result", (e) => refresher.sandboxChanged(e.sandboxId!, e.snapshotId ?? null));
-      on("sandbox", (e) => refresher.sandboxChanged(e.sandboxId!, e.snapshotId ?? null));
+      // A sandbox's own changes carry its facts: drawn with no request.
+      const sandboxEvent = (e: EventData) =>
+        e.sandbox ? refresher.sandboxReported(e.sandbox, e.snapshotId ?? null) : refresher.sandboxChanged(e.sandboxId!, e.snapshotId ?? null);
+      on("patch.result", sandboxEvent);
+      on("sandbox", sandboxEvent);
       on("snapshot", (e) => {
         const id = e.snapshotId!;
         // Taken of a sandbox: its current snapshot moved (its panel says so).

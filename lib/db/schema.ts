@@ -7,6 +7,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -16,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 
 import { applicationStatuses, roles, sandboxStatuses, snapshotStatuses } from "../contract/enums";
+import type { SandboxSummary } from "../sandbox-summary";
 
 export const snapshotStatus = pgEnum("snapshot_status", snapshotStatuses);
 export const sandboxStatus = pgEnum("sandbox_status", sandboxStatuses);
@@ -251,8 +253,8 @@ export const sessions = pgTable(
 
 /**
  * What changed in the lineage, in commit order, for live views (lib/events). Written in the same
- * transaction as the change, so a rolled-back write leaves no event. Rows carry only ids: readers
- * fetch the current state themselves.
+ * transaction as the change, so a rolled-back write leaves no event. Rows carry the ids they touch
+ * and, for a sandbox's changes, its facts as of that commit; anything else readers fetch themselves.
  */
 export const events = pgTable(
   "events",
@@ -265,6 +267,8 @@ export const events = pgTable(
     parentSnapshotId: text("parent_snapshot_id"),
     sandboxId: text("sandbox_id"),
     patchId: text("patch_id"),
+    // For `sandbox` and `patch.result`: what the sandbox shows after the change, so an open view redraws it without a request.
+    sandbox: jsonb("sandbox").$type<SandboxSummary>(),
     createdAt: createdAt(),
   },
   (t) => [index("events_snapshot_idx").on(t.snapshotId, t.id), index("events_sandbox_idx").on(t.sandboxId, t.id), index("events_parent_idx").on(t.parentSnapshotId, t.id)],

@@ -1,6 +1,7 @@
 import { asc, gt, max } from "drizzle-orm";
 import type { Database, Executor } from "../db/client";
 import { events } from "../db/schema";
+import type { SandboxSummary } from "../sandbox-summary";
 import { EVENTS_CHANNEL, type EventKind } from "./record";
 
 export type LineageEvent = {
@@ -10,6 +11,7 @@ export type LineageEvent = {
   parentSnapshotId: string | null;
   sandboxId: string | null;
   patchId: string | null;
+  sandbox: SandboxSummary | null;
 };
 
 const READ_BATCH = 500;
@@ -21,6 +23,7 @@ const eventColumns = {
   parentSnapshotId: events.parentSnapshotId,
   sandboxId: events.sandboxId,
   patchId: events.patchId,
+  sandbox: events.sandbox,
 };
 
 /** Events with ids in (after, upTo], oldest first, at most `limit`. */

@@ -1,6 +1,7 @@
 import { lte, sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { events } from "../db/schema";
+import type { SandboxSummary } from "../sandbox-summary";
 
 export const eventKinds = ["snapshot", "sandbox", "patch.attached", "patch.removed", "patch.result"] as const;
 export type EventKind = (typeof eventKinds)[number];
@@ -24,6 +25,8 @@ export type EventFields = {
   parentSnapshotId?: string | null;
   sandboxId?: string | null;
   patchId?: string | null;
+  /** For a sandbox's own changes: what it shows after this one. */
+  sandbox?: SandboxSummary | null;
 };
 
 /**

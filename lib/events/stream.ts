@@ -32,6 +32,7 @@ const eventData = (e: LineageEvent) => ({
   ...(e.parentSnapshotId !== null && { parentSnapshotId: e.parentSnapshotId }),
   ...(e.sandboxId !== null && { sandboxId: e.sandboxId }),
   ...(e.patchId !== null && { patchId: e.patchId }),
+  ...(e.sandbox !== null && { sandbox: e.sandbox }),
 });
 
 /**

@@ -5,6 +5,7 @@ import { sandboxes, snapshots } from "../db/schema";
 import { conflict, notFound } from "../http/errors";
 import { recordAudit, type Actor } from "../audit";
 import { recordEvent } from "../events/record";
+import { sandboxSummary } from "../sandbox-summary";
 import { assertNameFree } from "./names";
 import { attachRoots, lockLineage } from "./lineage-writes";
 import { sandboxPatchStateColumns, sandboxView, type SandboxRow } from "./views";
@@ -88,7 +89,7 @@ export async function upsertSandbox(db: Db, id: string, input: SandboxInput, act
     }
     await recordAudit(tx, actor, created ? "sandbox.create" : "sandbox.update", { type: "sandbox", id }, { status: input.status });
     const sandbox = await getSandbox(tx, id);
-    await recordEvent(tx, { kind: "sandbox", sandboxId: id, snapshotId: sandbox.basedOnSnapshotId });
+    await recordEvent(tx, { kind: "sandbox", sandboxId: id, snapshotId: sandbox.basedOnSnapshotId, sandbox: sandboxSummary(sandbox) });
     return { created, sandbox };
   });
 }

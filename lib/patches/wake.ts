@@ -7,6 +7,7 @@ import { recordEvent } from "../events/record";
 import { OUTPUT_MAX_CHARS } from "../contract/limits";
 import { getSandbox, sandboxNotFound } from "../lineage/sandboxes";
 import { iso } from "../lineage/views";
+import { sandboxSummary } from "../sandbox-summary";
 import { patchView } from "./patches";
 
 /** Live patches of the sandbox's base snapshot it has not applied yet, in the order to apply them. */
@@ -84,7 +85,8 @@ export async function recordPatchResult(db: Db, sandboxId: string, input: PatchR
       patchId: patch.id,
       sequence: patch.sequence,
     });
-    await recordEvent(tx, { kind: "patch.result", sandboxId, snapshotId: patch.snapshotId, patchId: patch.id });
+    const facts = sandboxSummary(await getSandbox(tx, sandboxId));
+    await recordEvent(tx, { kind: "patch.result", sandboxId, snapshotId: patch.snapshotId, patchId: patch.id, sandbox: facts });
     return {
       result: {
         patchId: patch.id,

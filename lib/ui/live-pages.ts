@@ -2,19 +2,8 @@
  * Fresh facts written into the pages already on screen, in place: the graph keeps its shape (the
  * same snapshots, the same sandboxes beside them), only what each node says changes. Framework-free.
  */
-import type { SandboxDetail, TreeNode, TreePage } from "../client";
-
-export type SandboxSummary = TreeNode["siblings"][number];
-
-/** A sandbox's details as drawn beside a snapshot. */
-export const sandboxSummary = (s: SandboxDetail): SandboxSummary => ({
-  id: s.id,
-  name: s.name,
-  status: s.status,
-  lastPatchSequence: s.lastPatchSequence,
-  pendingPatches: s.pendingPatches,
-  failedAtSequence: s.failedAtSequence,
-});
+import type { TreeNode, TreePage } from "../client";
+import type { SandboxSummary } from "../sandbox-summary";
 
 const sameSummary = (a: SandboxSummary, b: SandboxSummary) =>
   a.name === b.name && a.status === b.status && a.lastPatchSequence === b.lastPatchSequence && a.pendingPatches === b.pendingPatches && a.failedAtSequence === b.failedAtSequence;

@@ -8,11 +8,15 @@
  * MAX_FETCHES_PER_ROUND nodes or sandboxes (the rest wait their turn). A fleet reporting
  * thousands of results a second therefore costs the page a few small requests per round, and
  * only for what it draws: a sandbox that is not on screen costs nothing but its fleet's counts.
+ *
+ * A sandbox's own changes come with its facts (the events carry them), so they are drawn at once,
+ * with no request and no wait for a round: only its panels and its fleet's counts go to the round.
  */
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { SandboxDetail, TreeNode, TreePage } from "../client";
 import { api } from "./api";
-import { drawsSnapshot, drawsSource, sandboxSummary, siblingOf, sourcesBasedOn, withSandbox, withSnapshot } from "./live-pages";
+import { sandboxSummary, type SandboxSummary } from "../sandbox-summary";
+import { drawsSnapshot, drawsSource, siblingOf, sourcesBasedOn, withSandbox, withSnapshot } from "./live-pages";
 import { queryKeys } from "./query-keys";
 
 /**
@@ -42,6 +46,12 @@ export class LiveRefresher {
   /** Snapshots whose node to refresh (their own facts, and the sandboxes drawn beside them). */
   private nodes = new Set<string>();
   private sandboxes = new Set<string>();
+  /** Sandboxes reported with their facts: drawn already, only their panels are refreshed. */
+  private reported = new Set<string>();
+  /** Facts waiting to be drawn (the latest per sandbox), and those that arrived while a round's fetches were out. */
+  private facts = new Map<string, SandboxSummary>();
+  private factsDuringRound = new Map<string, SandboxSummary>();
+  private drawTimer: ReturnType<typeof setTimeout> | undefined;
   /** Snapshots whose patches changed: their sandboxes' pending counts change too. */
   private patched = new Set<string>();
   /** Snapshots whose fleet counts and rollouts to refetch. */
@@ -58,6 +68,20 @@ export class LiveRefresher {
   /** A sandbox was reported, or a patch result recorded for it; `baseId` is its base snapshot. */
   sandboxChanged(sandboxId: string, baseId: string | null) {
     this.sandboxes.add(sandboxId);
+    if (baseId) this.fleets.add(baseId);
+    this.schedule();
+  }
+
+  /**
+   * The same, with the sandbox's facts after the change: written into the pages on the next turn
+   * of the event loop (a burst is drawn once), never fetched.
+   */
+  sandboxReported(facts: SandboxSummary, baseId: string | null) {
+    this.facts.set(facts.id, facts);
+    // A fetch that went out before these facts existed must not draw over them (see withFetched).
+    if (this.running) this.factsDuringRound.set(facts.id, facts);
+    this.drawTimer ??= setTimeout(() => this.drawFacts(), 0);
+    this.reported.add(facts.id);
     if (baseId) this.fleets.add(baseId);
     this.schedule();
   }
@@ -99,6 +123,7 @@ export class LiveRefresher {
 
   /** Resolves once every change noted so far is applied (tests, and callers that must wait). */
   async settled(): Promise<void> {
+    this.drawFacts();
     while (this.timer || this.running) {
       if (this.timer) {
         clearTimeout(this.timer);
@@ -107,6 +132,20 @@ export class LiveRefresher {
       }
       await this.running;
     }
+  }
+
+  private drawFacts() {
+    clearTimeout(this.drawTimer);
+    this.drawTimer = undefined;
+    const facts = [...this.facts.values()];
+    this.facts.clear();
+    if (facts.length) this.updatePages((p) => facts.reduce(withSandbox, p));
+  }
+
+  /** A fetched page update, with the facts reported since the fetch went out drawn over it. */
+  private withFetched(update: (page: TreePage) => TreePage) {
+    const newer = [...this.factsDuringRound.values()];
+    this.updatePages((p) => newer.reduce(withSandbox, update(p)));
   }
 
   private schedule() {
@@ -122,7 +161,8 @@ export class LiveRefresher {
       await this.apply();
     } finally {
       this.running = undefined;
-      if (this.nodes.size || this.sandboxes.size || this.patched.size || this.fleets.size) this.schedule();
+      this.factsDuringRound.clear();
+      if (this.nodes.size || this.sandboxes.size || this.reported.size || this.patched.size || this.fleets.size) this.schedule();
     }
   }
 
@@ -132,12 +172,18 @@ export class LiveRefresher {
       set.clear();
       return all;
     };
-    const [nodes, sandboxes, patched, fleets] = [new Set(take(this.nodes)), take(this.sandboxes), take(this.patched), take(this.fleets)];
+    const [nodes, sandboxes, reported, patched, fleets] = [
+      new Set(take(this.nodes)),
+      take(this.sandboxes),
+      new Set(take(this.reported)),
+      take(this.patched),
+      take(this.fleets),
+    ];
     const pages = this.treePages();
     const drawn = new Set(pages.flatMap((p) => p.snapshots.map((n) => n.id)));
 
     // The sandboxes based on a patched snapshot: those the chain runs through, and those shown with their details (drawn, in a panel).
-    const affected = new Set(sandboxes);
+    const affected = new Set([...sandboxes, ...reported]);
     for (const id of patched) {
       for (const page of pages) for (const s of sourcesBasedOn(page, id)) affected.add(s);
       for (const s of this.shownSandboxes()) if (s.basedOnSnapshotId === id) affected.add(s.id);
@@ -146,6 +192,7 @@ export class LiveRefresher {
     // with that snapshot's node, one request for every sandbox beside it. Elsewhere: nothing to fetch.
     const single = new Set<string>();
     for (const id of affected) {
+      if (reported.has(id)) continue;
       const beside = pages.map((p) => siblingOf(p, id)).find((s) => s !== undefined);
       if (this.isShown(queryKeys.sandbox(id)) || (!beside && pages.some((p) => drawsSource(p, id)))) single.add(id);
       else if (beside) nodes.add(beside);
@@ -161,13 +208,13 @@ export class LiveRefresher {
     await Promise.all([
       ...nodeBatch.map(async (id) => {
         const fresh = await this.fetchers.node(id).catch(() => undefined);
-        if (fresh) this.updatePages((p) => withSnapshot(p, fresh));
+        if (fresh) this.withFetched((p) => withSnapshot(p, fresh));
       }),
       ...sandboxBatch.map(async (id) => {
         const answer = await this.fetchers.sandbox(id).catch(() => undefined);
         if (!answer) return;
         this.queryClient.setQueryData(queryKeys.sandbox(id), answer);
-        this.updatePages((p) => withSandbox(p, sandboxSummary(answer.sandbox)));
+        this.withFetched((p) => withSandbox(p, sandboxSummary(answer.sandbox)));
       }),
       // Panels and lists refetch only when on screen (React Query refetches active queries alone).
       ...[...nodes].map((id) => invalidate(queryKeys.snapshot(id))),

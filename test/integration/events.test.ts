@@ -88,6 +88,11 @@ describe("GET /api/events", () => {
     const second = await stream.next();
     expect(second.event).toBe("patch.result");
     expect(JSON.parse(second.data)).toMatchObject({ sandboxId: "sbx_sb1", snapshotId: "snap_A", patchId: attached.body.patch.id });
+    // The result carries the sandbox as it now is, so a view redraws it without asking.
+    const { sandbox } = (await app.call("GET", "/api/sandboxes/sbx_sb1", { token: app.tokens.viewer })).body;
+    const { id, name, status, lastPatchSequence, pendingPatches, failedAtSequence } = sandbox;
+    expect(JSON.parse(second.data).sandbox).toEqual({ id, name, status, lastPatchSequence, pendingPatches, failedAtSequence });
+    expect(lastPatchSequence).toBe(attached.body.patch.sequence);
     expect(Number(second.id)).toBeGreaterThan(Number(first.id));
     expect(Number(first.id)).toBeGreaterThan(Number(ready.id));
     stream.close();
@@ -99,6 +104,7 @@ describe("GET /api/events", () => {
     await app.call("PUT", "/api/sandboxes/sbx_sb2", { token: app.tokens.runtime, body: { status: "stopping" } });
     const seen = await stream.next();
     expect(seen.event).toBe("sandbox");
+    expect(JSON.parse(seen.data).sandbox).toMatchObject({ id: "sbx_sb2", status: "stopping" });
     stream.close();
 
     // Missed while away: a status change, a patch on its base, and one on another snapshot.
@@ -109,6 +115,7 @@ describe("GET /api/events", () => {
     const again = await openStream("sandbox=sb-2", { lastEventId: seen.id! });
     const replayed = [await again.next(), await again.next()];
     expect(replayed.map((e) => e.event)).toEqual(["sandbox", "patch.attached"]);
+    expect(JSON.parse(replayed[0]!.data).sandbox).toMatchObject({ id: "sbx_sb2", status: "stopped" });
     expect(JSON.parse(replayed[1]!.data).patchId).toBe(missed.body.patch.id);
     const ids = [ready.id, seen.id, ...replayed.map((e) => e.id)].map(Number);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TreePage } from "@/lib/client";
-import { drawsSource, sandboxSummary, siblingOf, sourcesBasedOn, withSandbox, withSnapshot } from "@/lib/ui/live-pages";
+import { drawsSource, siblingOf, sourcesBasedOn, withSandbox, withSnapshot } from "@/lib/ui/live-pages";
+import { sandboxSummary } from "@/lib/sandbox-summary";
 import { sibling, treeNode } from "../helpers/tree-node";
 
 const page = (...snapshots: TreePage["snapshots"]): TreePage => ({ snapshots, pagination: { next: null } });

@@ -51,6 +51,37 @@ describe("LiveRefresher", () => {
     expect(childBelow!.id).toBe("snap_b");
   });
 
+  it("draws a sandbox reported with its facts at once, with no request; only its open panel and its fleet's counts refetch", async () => {
+    const { client, fetchers, refresher } = setUp();
+    const counts = shown(client, queryKeys.fleetCounts("snap_a"), { sandboxes: [], counts: {}, pagination: { next: null } });
+    const panel = shown(client, queryKeys.sandbox("sbx_1"), detail("sbx_1", "snap_a"));
+    for (let n = 1; n <= 50; n++) refresher.sandboxReported(sibling("sbx_1", { lastPatchSequence: n }), "snap_a");
+    refresher.sandboxReported(sibling("sbx_0", { status: "stopped" }), "snap_a");
+    await new Promise((r) => setTimeout(r, 0)); // the next turn: drawn before any round
+    expect(descendants(client)[0]!.siblings[0]!.lastPatchSequence).toBe(50);
+    expect(descendants(client)[1]!.sourceSandbox!.status).toBe("stopped");
+    await refresher.settled();
+    expect(fetchers.node).not.toHaveBeenCalled();
+    expect(fetchers.sandbox).not.toHaveBeenCalled();
+    expect(panel).toHaveBeenCalledTimes(1);
+    expect(counts).toHaveBeenCalledTimes(1);
+  });
+
+  it("never lets a node fetched before a sandbox's facts arrived draw its older facts over them", async () => {
+    let answer: (node: TreeNode) => void = () => {};
+    const { client } = setUp();
+    const fetchers = { node: vi.fn(() => new Promise<TreeNode>((r) => (answer = r))), sandbox: vi.fn() };
+    const slow = new LiveRefresher(client, fetchers, 0);
+    slow.snapshotChanged("snap_a");
+    await vi.waitFor(() => expect(fetchers.node).toHaveBeenCalled());
+    slow.sandboxReported(sibling("sbx_1", { lastPatchSequence: 7 }), "snap_a");
+    answer(treeNode("snap_a", { siblings: [sibling("sbx_1", { lastPatchSequence: 6 }), sibling("sbx_2")], patchCount: 3 }));
+    await slow.settled();
+    const [anchor] = descendants(client);
+    expect(anchor!.patchCount).toBe(3);
+    expect(anchor!.siblings[0]!.lastPatchSequence).toBe(7);
+  });
+
   it("fetches a sandbox drawn as a snapshot's source on its own, and nothing at all for one not on screen", async () => {
     const { client, fetchers, refresher } = setUp({ sandbox: (id) => detail(id, "snap_a", { status: "stopped" }) });
     refresher.sandboxChanged("sbx_0", "snap_a");
