@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { nextListIndex } from "@/lib/ui/fleet";
 import type { FleetSandbox } from "@/lib/client";
 import { FleetRow } from "./FleetRow";
@@ -34,9 +34,18 @@ export function FleetRows({ rows, hasMore, loadingMore, failed, onLoadMore, onPi
     // Before the list is measured (on the server, and in the browser until hydration), a screen of
     // rows is drawn: with the first page prefetched, the first rows come with the HTML.
     initialRect: { width: 0, height: FIRST_SCREEN_ROWS * ROW_HEIGHT },
+    // Scrolling re-renders in React's own time instead of synchronously in the scroll event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
+  const pick = useCallback(
+    (index: number) => {
+      setActive(index);
+      if (rows[index]) onPick(rows[index]);
+    },
+    [rows, onPick],
+  );
 
   useEffect(() => {
     if (hasMore && !loadingMore && !failed && lastShown >= rows.length - PREFETCH_ROWS) onLoadMore();
@@ -45,7 +54,7 @@ export function FleetRows({ rows, hasMore, loadingMore, failed, onLoadMore, onPi
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === "Enter" && rows[active]) {
       e.preventDefault();
-      return onPick(rows[active]);
+      return pick(active);
     }
     const perScreen = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const next = nextListIndex(active, e.key, rows.length, perScreen);
@@ -68,24 +77,12 @@ export function FleetRows({ rows, hasMore, loadingMore, failed, onLoadMore, onPi
     >
       <div style={{ height: virtualizer.getTotalSize() }} className="relative">
         {items.map((item) => {
-          const style = { height: item.size, transform: `translateY(${item.start}px)` };
           const row = rows[item.index];
           if (row) {
-            return (
-              <FleetRow
-                key={row.id}
-                sandbox={row}
-                active={item.index === active}
-                style={style}
-                onPick={() => {
-                  setActive(item.index);
-                  onPick(row);
-                }}
-              />
-            );
+            return <FleetRow key={row.id} sandbox={row} index={item.index} active={item.index === active} top={item.start} height={item.size} onPick={pick} />;
           }
           return (
-            <div key="more" style={style} className="absolute inset-x-0 top-0 flex items-center justify-center text-xs text-slate-500 dark:text-slate-400">
+            <div key="more" style={{ height: item.size, transform: `translateY(${item.start}px)` }} className="absolute inset-x-0 top-0 flex items-center justify-center text-xs text-slate-500 dark:text-slate-400">
               {failed ? (
                 <button type="button" onClick={onLoadMore} className="text-red-700 hover:underline dark:text-red-300">
                   Could not load more sandboxes · Retry
