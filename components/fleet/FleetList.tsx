@@ -7,6 +7,7 @@ import { fleetChange, fleetChips, fleetCsvHref, fleetFilters, fleetSummary, form
 import type { FleetFilters, FleetPage, FleetSandbox } from "@/lib/client";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { QueryError } from "@/components/app/QueryError";
+import { SnapshotName } from "@/components/app/SnapshotName";
 import { Notice } from "@/components/patches/Notice";
 import { FleetChips } from "./FleetChips";
 import { FleetRows } from "./FleetRows";
@@ -72,7 +73,7 @@ export function FleetList({ snapshotId, url, onChange, onPick, onBack }: Props) 
           ← Snapshot details
         </button>
         <h3 className="text-sm font-semibold break-all">
-          Sandboxes of <span className="font-mono">{snapshotId}</span>
+          Sandboxes of <SnapshotName id={snapshotId} />
         </h3>
         <p data-testid="fleet-total" data-total={counts?.total} className="text-sm text-slate-600 dark:text-slate-300">
           {counts ? fleetSummary(counts) : "Counting…"}

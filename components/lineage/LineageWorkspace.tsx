@@ -27,9 +27,11 @@ import { noFleetList } from "@/lib/ui/lineage-url";
 
 // The panel (patch forms and lists) is a chunk of its own: the server renders it with the page when
 // something is selected (on arrival, what the page was opened for), and a closed panel costs nothing.
-const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel), {
-  loading: () => <div aria-busy className="hidden w-[400px] shrink-0 border-l border-slate-200 md:block dark:border-slate-800" />,
-});
+// No `loading`, so no Suspense boundary: React streams a boundary that ends past the first ~12.8 KB
+// of HTML as a hidden part revealed by a script a frame later (and up to 300 ms after the previous
+// reveal), while without one the panel is painted with the page. A panel opened later keeps what
+// is on screen until its code is in.
+const SidePanel = dynamic(() => import("./panel/SidePanel").then((m) => m.SidePanel));
 
 type Props = {
   anchorId: string;

@@ -21,8 +21,8 @@ export type FirstVisits = { median: number; slowest: number };
 /**
  * In the page from its first byte: when the fleet list's first rows were first painted, in ms
  * from navigation start. The rows come with the HTML, so they are on screen at the first frame
- * after they entered the document, or at the first contentful paint if that comes later (the
- * browser paints nothing before its stylesheets are in). A poll from outside would report
+ * after they are in the document and visible, or at the first contentful paint if that comes
+ * later (the browser paints nothing before its stylesheets are in). A poll from outside would report
  * later: it cannot run while the page's scripts hold the main thread.
  */
 const FIRST_ROWS_PROBE = `
@@ -33,7 +33,9 @@ const FIRST_ROWS_PROBE = `
       for (const e of list.getEntries()) if (e.name === "first-contentful-paint") { fcp = e.startTime; settle(); }
     }).observe({ type: "paint", buffered: true });
     const seen = new MutationObserver(() => {
-      if (!document.querySelector("[data-testid=fleet-row]")) return;
+      // Streamed HTML can hold the rows in a hidden part until a script reveals it: visible counts.
+      const row = document.querySelector("[data-testid=fleet-row]");
+      if (!row || !row.checkVisibility()) return;
       seen.disconnect();
       requestAnimationFrame((frame) => { inserted = frame; settle(); });
     });

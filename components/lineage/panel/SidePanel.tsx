@@ -10,10 +10,9 @@ import { SandboxPanel } from "./SandboxPanel";
 import { SnapshotPanel } from "./SnapshotPanel";
 
 // The fleet list (and its virtualizer) is code of its own, fetched when a list is opened; a link to an
-// open list still gets its first rows in the HTML (the server renders it).
-const FleetList = dynamic(() => import("@/components/fleet/FleetList").then((m) => m.FleetList), {
-  loading: () => <div aria-busy aria-label="Loading the sandboxes" className="h-48 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />,
-});
+// open list still gets its first rows in the HTML (the server renders it), painted with the page
+// (no Suspense boundary, for the reason given at SidePanel's import in LineageWorkspace.tsx).
+const FleetList = dynamic(() => import("@/components/fleet/FleetList").then((m) => m.FleetList));
 
 /** The fleet list the URL holds open: whose it is and its filters. */
 export type OpenFleet = { snapshotId: string; url: FleetUrl };
