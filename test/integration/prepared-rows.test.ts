@@ -31,8 +31,6 @@ test("a prepared statement answers exactly what the same statement answers unpre
     ),
     { numRuns: 150 },
   );
-  const [{ count }] = await rows<{ count: number }>(db, sql`SELECT count(*)::int AS count FROM snapshots`);
-  expect(count).toBeGreaterThan(0);
 });
 
 test("the tree of a named snapshot is the same on every call (prepared once, executed after)", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { age, relativeTime, span } from "@/lib/relative-time";
+import { age, relativeTime, span, UNITS } from "@/lib/relative-time";
 import { expiryText, ago } from "@/lib/cli/time";
 import { formatAge, formatExpiry } from "@/lib/ui/format";
 
@@ -28,6 +28,16 @@ describe("relativeTime: the largest whole unit, rounded down, in Intl's narrow w
     expect(span(at(-45 * MIN), now)).toBe("45m");
     expect(span(at(10 * 1000), now)).toBe("<1m");
   });
+});
+
+test("the words are Intl.RelativeTimeFormat's narrow English words, for every unit, past and future", () => {
+  const intl = new Intl.RelativeTimeFormat("en", { style: "narrow", numeric: "always" });
+  for (const [unit, size] of UNITS) {
+    for (const n of [1, 2, 11]) {
+      expect(relativeTime(at(-n * size), now)).toBe(intl.format(-n, unit));
+      expect(relativeTime(at(n * size + 1000), now)).toBe(intl.format(n, unit));
+    }
+  }
 });
 
 test("the pages and the CLI word the same moment from the same rule", () => {
