@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -12,6 +13,7 @@ const PAGE = 50;
 
 /** Every write, newest first, fifty at a time. Details are shown as text, never as markup. */
 export function AuditLog() {
+  const zone = useTimeZone();
   const audit = useInfiniteQuery({
     queryKey: queryKeys.audit(),
     queryFn: ({ pageParam }) => api.audit({ limit: PAGE, cursor: pageParam }),
@@ -48,7 +50,7 @@ export function AuditLog() {
               {events.map((e) => (
                 <tr key={e.id} className="align-top">
                   <td className="px-3 py-2 whitespace-nowrap" title={e.createdAt}>
-                    {formatDateTime(e.createdAt)}
+                    {formatDateTime(e.createdAt, zone)}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     <span title={e.actorId}>{e.actor}</span> <RoleBadge role={e.actorRole} />

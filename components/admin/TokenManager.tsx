@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorMessage } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { roles, type Role } from "@/lib/contract/enums";
 import { CopyButton } from "@/components/app/CopyButton";
 import { QueryError } from "@/components/app/QueryError";
@@ -13,6 +14,7 @@ import { queryKeys } from "@/lib/ui/query-keys";
 
 /** Create tokens (the secret is shown once, here) and revoke them. */
 export function TokenManager() {
+  const zone = useTimeZone();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: queryKeys.tokens(), queryFn: () => api.tokens() });
   const [name, setName] = useState("");
@@ -92,10 +94,10 @@ export function TokenManager() {
               <span className="font-medium">{t.name}</span>
               <RoleBadge role={t.role} />
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{t.id}</span>
-              <span className="text-xs text-slate-500 dark:text-slate-400">created {formatDateTime(t.createdAt)}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">created {formatDateTime(t.createdAt, zone)}</span>
               <span className="flex-1" />
               {t.revokedAt ? (
-                <span className="text-xs text-slate-500 dark:text-slate-400">revoked {formatDateTime(t.revokedAt)}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">revoked {formatDateTime(t.revokedAt, zone)}</span>
               ) : (
                 <button
                   type="button"

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "@/lib/ui/api";
 import { formatDateTime } from "@/lib/ui/format";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { QueryError } from "@/components/app/QueryError";
 import { RoleBadge } from "@/components/app/RoleBadge";
 import { Notice } from "@/components/patches/Notice";
@@ -11,6 +12,7 @@ import { NextPageButton } from "./NextPageButton";
 
 /** People who signed in through the identity provider: who, role, last seen, active sessions, and "End sessions". */
 export function UserManager() {
+  const zone = useTimeZone();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery({
     queryKey: queryKeys.users(),
@@ -52,7 +54,7 @@ export function UserManager() {
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400" title={u.issuer}>
                 sub {u.subject}
               </span>
-              <span className="text-xs text-slate-500 dark:text-slate-400">last seen {formatDateTime(u.lastSeenAt)}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">last seen {formatDateTime(u.lastSeenAt, zone)}</span>
               <span className="flex-1" />
               <span data-testid="active-sessions" className="text-xs text-slate-600 dark:text-slate-300">
                 {u.activeSessions} active session{u.activeSessions === 1 ? "" : "s"}

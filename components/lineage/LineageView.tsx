@@ -10,6 +10,7 @@ import { QueryError } from "@/components/app/QueryError";
 import { NotFoundState } from "@/components/app/NotFoundState";
 import { jumpOf } from "@/lib/ui/lineage-url";
 import { JumpMiss } from "./JumpMiss";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { jumpLabel, isNoSnapshotThen } from "@/lib/ui/jump-label";
 import { LineageWorkspace } from "./LineageWorkspace";
 import { useGoTo, useJumpTarget } from "./useJump";
@@ -26,6 +27,7 @@ const fromApi: AnchorSources = {
  * date) lands from there, with a designed state for every way that can go.
  */
 export function LineageView({ refParam, role }: { refParam: string; role: Role }) {
+  const zone = useTimeZone();
   const resolved = useQuery({ queryKey: queryKeys.resolve(refParam), queryFn: () => resolveAnchor(refParam, fromApi), staleTime: 60_000 });
   const [urlState] = useLineageUrlState();
   const baseAnchorId = resolved.data?.anchorId ?? null;
@@ -77,7 +79,7 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
 
   const back = () => void goTo(null);
   if (target.isPending) {
-    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding {jumpLabel(jump)}…</p>;
+    return <p aria-busy className="flex flex-1 items-center justify-center text-sm text-slate-500 dark:text-slate-400">Finding {jumpLabel(jump, zone)}…</p>;
   }
   if (target.isError) {
     return (
@@ -85,7 +87,7 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
         {isNoSnapshotThen(target.error) ? (
           <JumpMiss jump={jump} onBack={back} />
         ) : (
-          <QueryError error={target.error} onRetry={() => target.refetch()} title={`Could not find ${jumpLabel(jump)}`} />
+          <QueryError error={target.error} onRetry={() => target.refetch()} title={`Could not find ${jumpLabel(jump, zone)}`} />
         )}
       </div>
     );
@@ -96,8 +98,8 @@ export function LineageView({ refParam, role }: { refParam: string; role: Role }
       key={landed.id}
       anchorId={landed.id}
       landingId={landed.id}
-      currentMeans={`the snapshot ${jumpLabel(jump)} leads to`}
-      trail={{ label: jumpLabel(jump), onBack: back }}
+      currentMeans={`the snapshot ${jumpLabel(jump, zone)} leads to`}
+      trail={{ label: jumpLabel(jump, zone), onBack: back }}
       {...workspace}
     />
   );

@@ -191,8 +191,16 @@ export async function preparedRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/** Statements PREPAREd on each embedded database: PGlite has one session, and PREPARE outlives transactions. */
-const pglitePrepared = new WeakMap<object, Map<string, Promise<unknown>>>();
+/**
+ * Statements PREPAREd on each embedded database: PGlite has one session, and PREPARE outlives
+ * transactions. Kept on globalThis: Next.js bundles this module more than once (route handlers,
+ * pages), and every copy shares the one database.
+ */
+const registry = Symbol.for("lineage.pglitePrepared");
+type Prepared = WeakMap<object, Map<string, Promise<unknown>>>;
+const pglitePrepared = ((globalThis as { [registry]?: Prepared })[registry] ??= new WeakMap());
+/** PostgreSQL's duplicate_prepared_statement: prepared already, which is all that was asked. */
+const alreadyPrepared = (err: unknown) => (err as { cause?: { code?: string } }).cause?.code === "42P05";
 
 /** A parameter as a dollar-quoted literal of unknown type (nothing in it is interpreted); null when it cannot be one. */
 function literal(value: unknown): string | null {
@@ -221,7 +229,9 @@ async function pglitePreparedRows<T>(db: Executor, built: { sql: string; params:
   if (!prepared) pglitePrepared.set(client, (prepared = new Map()));
   let ready = prepared.get(name);
   if (!ready) {
-    ready = run(`PREPARE ${name} AS ${built.sql}`);
+    ready = run(`PREPARE ${name} AS ${built.sql}`).catch((err: unknown) => {
+      if (!alreadyPrepared(err)) throw err;
+    });
     prepared.set(name, ready);
     ready.catch(() => prepared.delete(name));
   }

@@ -4,6 +4,7 @@
  * not loaded. Framework-free; the graph model (lineage-model.ts) and the layout (place-graph.ts)
  * are built from these.
  */
+import { groupDigits } from "../group-digits";
 import type { TreeNode } from "../client";
 import { RANK_GAP, type Size, type XY } from "./layout";
 import { nodeSizes } from "./node-sizes";
@@ -63,4 +64,4 @@ export const placeBelow = (above: Box, size: Size): XY => ({
 });
 
 /** "4 812": thousands set apart by a narrow space, the way generations are written on nodes. */
-export const formatGeneration = (depth: number) => depth.toLocaleString("en-US").replaceAll(",", "\u202f");
+export const formatGeneration = (depth: number) => groupDigits(depth, "\u202f");

@@ -5,6 +5,7 @@
  * is plain shapes and text, and the same 360 nodes export in about a second, whatever is on screen.
  * Framework-free; the exported picture states dates, not ages, since it outlives the moment.
  */
+import { groupDigits } from "../group-digits";
 import { getBezierPath, Position } from "@xyflow/system";
 import { summarizePatchState, type PatchTone } from "../patch-state";
 import { formatGeneration } from "./deep-chain";
@@ -59,7 +60,7 @@ function linesOf(n: PlacedNode, p: GraphPalette, fleetTotal: (snapshotId: string
       const total = fleetTotal(node.basedOn);
       return [
         { text: "●●● FLEET", size: 10, color: p.muted, bold: true },
-        { text: total === undefined ? "more sandboxes" : `${total.toLocaleString("en-US")} sandboxes`, size: 14, color: p.text, bold: true },
+        { text: total === undefined ? "more sandboxes" : `${groupDigits(total, ",")} sandboxes`, size: 14, color: p.text, bold: true },
         { text: `the ${node.shown} newest are drawn`, size: 11, color: p.muted },
       ];
     }

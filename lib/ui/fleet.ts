@@ -2,6 +2,7 @@
  * What the fleet views show, from the API's exact counts: the group node's summary, the list's
  * chips and query, a patch's rollout bar, and moving through the list by keyboard. Framework-free.
  */
+import { groupDigits } from "../group-digits";
 import { patchStates, sandboxStates, sandboxStatuses, type FleetState, type SandboxStatus } from "../contract/enums";
 import type { FleetFilters, Rollout } from "../client";
 
@@ -9,7 +10,7 @@ import type { FleetFilters, Rollout } from "../client";
 export type CountsLike = { total: number; state: Partial<Record<string, number>>; status: Partial<Record<string, number>> };
 
 /** Grouped the same way on the server render and in every browser ("120,345"). */
-export const formatCount = (n: number) => n.toLocaleString("en-US");
+export const formatCount = (n: number) => groupDigits(n, ",");
 
 export const stateLabels: Record<string, string> = {
   upToDate: "up to date",

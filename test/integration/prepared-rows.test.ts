@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { getDb } from "@/lib/boot";
 import { preparedRows, rows } from "@/lib/db/client";
 import { startTestApp, type TestApp } from "../helpers/app";
@@ -39,4 +39,16 @@ test("the tree of a named snapshot is the same on every call (prepared once, exe
   for (let i = 0; i < 3; i++) {
     expect((await app.call("GET", "/api/snapshots/tree?snapshotId=my-env&limit=5", { token: app.tokens.viewer })).body).toEqual(first.body);
   }
+});
+
+// Next.js bundles lib/db/client.ts more than once (route handlers, pages) over one database: a
+// statement one copy prepared must not make another copy's first call fail.
+test("another copy of the database module runs a statement this one prepared", async () => {
+  const db = await getDb();
+  const statement = sql`SELECT ${"my-env"}::text AS name, 1 AS copy`;
+  await preparedRows(db, statement);
+  vi.resetModules();
+  const other = await import("@/lib/db/client");
+  expect(other.preparedRows).not.toBe(preparedRows);
+  expect(await other.preparedRows(db, statement)).toEqual([{ name: "my-env", copy: 1 }]);
 });

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { formatDateTime } from "@/lib/ui/format";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { PatchStateBadge } from "@/components/app/PatchStateBadge";
 import { QueryError } from "@/components/app/QueryError";
 import { SandboxPatchStates } from "@/components/patches/SandboxPatchStates";
@@ -13,6 +14,7 @@ import { SnapshotLink } from "./SnapshotLink";
 type Props = { sandboxId: string; onSelect: (id: string) => void; onCollapseBranch?: () => void };
 
 export function SandboxPanel({ sandboxId, onSelect, onCollapseBranch }: Props) {
+  const zone = useTimeZone();
   const query = useSandbox(sandboxId);
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this sandbox" />;
@@ -27,8 +29,8 @@ export function SandboxPanel({ sandboxId, onSelect, onCollapseBranch }: Props) {
         <DetailRow label="Current snapshot">
           {b.currentSnapshotId && b.currentSnapshotId !== b.basedOnSnapshotId ? <SnapshotLink id={b.currentSnapshotId} onSelect={onSelect} /> : "none taken"}
         </DetailRow>
-        <DetailRow label="Created">{formatDateTime(b.createdAt)}</DetailRow>
-        <DetailRow label="Last update">{formatDateTime(b.updatedAt)}</DetailRow>
+        <DetailRow label="Created">{formatDateTime(b.createdAt, zone)}</DetailRow>
+        <DetailRow label="Last update">{formatDateTime(b.updatedAt, zone)}</DetailRow>
       </PanelDetails>
       <Link
         href={`/lineage/${encodeURIComponent(b.name ?? b.id)}`}

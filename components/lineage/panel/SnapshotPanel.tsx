@@ -5,6 +5,7 @@ import type { Role } from "@/lib/contract/enums";
 import type { ReachEntry } from "@/lib/graph/lineage-model";
 import { api } from "@/lib/ui/api";
 import { formatBytes, formatDateTime, formatExpiry } from "@/lib/ui/format";
+import { useTimeZone } from "@/components/app/useTimeZone";
 import { attachPermission, patchPermission } from "@/lib/ui/permissions";
 import { QueryError } from "@/components/app/QueryError";
 import { AttachPatchForm } from "@/components/patches/AttachPatchForm";
@@ -29,6 +30,7 @@ type Props = {
 };
 
 export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComposingChange, onOpenFleet }: Props) {
+  const zone = useTimeZone();
   const query = useQuery({ queryKey: queryKeys.snapshot(snapshotId), queryFn: () => api.snapshot(snapshotId) });
   if (query.isPending) return <div className="h-40 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} title="Could not load this snapshot" />;
@@ -37,8 +39,8 @@ export function SnapshotPanel({ snapshotId, role, reachPreview, onSelect, onComp
     <div className="space-y-5">
       <PanelDetails kind="snapshot" id={s.id} name={s.name} status={s.status}>
         <DetailRow label="Size">{formatBytes(s.sizeBytes)}</DetailRow>
-        <DetailRow label="Created">{formatDateTime(s.createdAt)}</DetailRow>
-        <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
+        <DetailRow label="Created">{formatDateTime(s.createdAt, zone)}</DetailRow>
+        <DetailRow label="Expiry">{s.expiresAt ? `${formatDateTime(s.expiresAt, zone)} (${formatExpiry(s.expiresAt)})` : "never"}</DetailRow>
         <DetailRow label="Taken of">{s.sourceSandbox ? <NodeLink id={s.sourceSandbox.id} name={s.sourceSandbox.name} onSelect={onSelect} /> : "— (base image)"}</DetailRow>
         <DetailRow label="Parent">{s.parentId ? <SnapshotLink id={s.parentId} onSelect={onSelect} /> : "—"}</DetailRow>
         <DetailRow label="Generation">{s.depth === 0 ? "0 (the root)" : <>{formatGeneration(s.depth)} · root <SnapshotLink id={s.rootId} onSelect={onSelect} /></>}</DetailRow>
