@@ -40,6 +40,7 @@ export function ExportPngButton({ fileName, model, boxes, theme }: Props) {
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   const exportPng = async () => {
+    if (boxes.size === 0) return;
     setState("busy");
     try {
       const fleetTotal = (snapshotId: string) => queryClient.getQueryData<FleetPage>(queryKeys.fleetCounts(snapshotId))?.counts.total;
@@ -61,7 +62,8 @@ export function ExportPngButton({ fileName, model, boxes, theme }: Props) {
     <button
       type="button"
       onClick={exportPng}
-      disabled={state === "busy" || boxes.size === 0}
+      // Not tied to the placed nodes: the server places none (LineageGraph), and a hydrating page keeps the server's attributes.
+      disabled={state === "busy"}
       className="rounded-md border border-slate-200 bg-white px-2.5 py-1 text-xs font-medium shadow-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
     >
       {state === "busy" ? "Exporting…" : state === "failed" ? "Export failed — retry" : "Export PNG"}

@@ -74,7 +74,9 @@ export function LineageGraph({ model, reach, selectedId, focusedId, initialFocus
 
   // Positions survive re-renders: only nodes that are new get placed (see lib/graph/layout.ts).
   // They are recomputed when the set of nodes and edges changes, not when their data does.
-  const [layout, setLayout] = useState(() => ({ model, positions: placeGraph(model, new Map()) }));
+  // The server places nothing: React Flow draws no node before it has measured its pane, so the
+  // HTML holds none, and a layout there (~15 ms of each page render) would be thrown away.
+  const [layout, setLayout] = useState(() => ({ model, positions: typeof window === "undefined" ? new Map<string, XY>() : placeGraph(model, new Map()) }));
   let positions = layout.positions;
   if (layout.model !== model && !(sameIds(layout.model.nodes, model.nodes) && sameIds(layout.model.edges, model.edges))) {
     positions = placeGraph(model, layout.positions);
