@@ -21,6 +21,19 @@ export default defineConfig([
     },
   },
   {
+    // The database layer is the ground the domain stands on: it may know the contract's enums and
+    // shapes and the config's type, never the domain above it (start-up wiring lives in lib/boot.ts).
+    files: ["lib/db/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["../*", "!../contract", "!../contract/*", "!../config", "!../sandbox-summary", "@/*"],
+          message: "lib/db imports nothing from the domain: move the wiring to lib/boot.ts.",
+        }],
+      }],
+    },
+  },
+  {
     // Tests read answer bodies freely: the test app checks each one against its route's schema.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
