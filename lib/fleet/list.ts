@@ -114,43 +114,76 @@ export function fleetRowsSql(plan: FleetPlan, after: FleetKey | null, limit: num
 }
 
 /**
- * A page of the sandboxes whose id or name starts with `q`, in one statement with two plans.
- * Newest first is not the order of the prefix indexes (sandboxes_fleet_id/name_prefix_idx:
- * snapshot, id or name in "C" order, then created_at and id), and no index has both, so a page
- * either sorts the matching keys (cost: the matches) or walks the newest-first range until
- * `limit` rows match (cost: limit ÷ the share of the fleet that matches). The planner cannot
- * choose: it has no statistics for a "C"-collated range (it guessed 9 900 matches for `sbx_0a`
- * at 1 M sandboxes instead of 3 800, and walked 12 000 rows). So the statement decides by
- * counting. It reads at most `probe` + 1 keys of each prefix range from the indexes alone
- * (index-only scans, in index order), and sorts them newest first while counting them (a window
- * count: one pass). If there were no more than `probe`, the first `limit` of them are the page,
- * and only those rows are read from the table. Else more than probe ÷ fleet of the fleet
- * matches, and the newest-first walk (starts_with, which no index serves, so it is never planned
- * otherwise) stops after about limit × fleet ÷ probe rows. With probe = √(limit × fleet) both
- * bounds are equal: a page reads at most ~2 √(limit × fleet) index entries, ~14 000 for 50 rows
- * of 1 M sandboxes, whatever the prefix. Names never contain "_" and ids always start with
- * "sbx_", so an id matching both ranges is rare; the name range leaves out what the id range has.
+ * Which of a sandbox's keys `q` can be the start of. Ids are "sbx_" and url-safe characters, names
+ * lowercase [a-z0-9-] (lib/contract/fields.ts): a `q` with "_" is only ever an id's start, one
+ * that is neither "sbx_…" nor a start of "sbx_" only a name's.
+ */
+function prefixTargets(q: string) {
+  return { id: q.startsWith(SANDBOX_ID_START) || SANDBOX_ID_START.startsWith(q), name: /^[a-z0-9-]+$/.test(q) };
+}
+const SANDBOX_ID_START = "sbx_";
+/**
+ * sandboxes_fleet_id_bucket_idx orders each bucket of a fleet newest first, a bucket being the ids
+ * that share their two characters after "sbx_" (lib/db/schema.ts writes the same expression).
+ * Platforms give sandboxes random ids, so a bucket holds a few hundredths to thousandths of a fleet.
+ */
+const ID_BUCKET_END = SANDBOX_ID_START.length + 2;
+const idBucket = (q: string) => sql`substr(b.id, 5, 2) = ${q.slice(SANDBOX_ID_START.length, ID_BUCKET_END)}`;
+/** How many rows a walk looks at before the sorted plan takes over: 16 pages' worth. */
+const WALK_PAGES = 16;
+
+/**
+ * A page of the sandboxes whose id or name starts with `q`, newest first, in one statement with
+ * three plans, each taken only when the one before cannot finish the page. No index orders a
+ * prefix's matches by time (the prefix indexes are in "C" order, holding the walk's key), and the
+ * planner cannot tell how many match (it has no statistics for a "C"-collated range), so the
+ * statement decides as it goes:
+ *  1. Walk newest first, looking at no more than 16 pages' worth of rows: the page when at least
+ *     a sixteenth of what it walks matches. For an id prefix that covers the id's bucket
+ *     (`sbx_0a…`), the walk is the bucket's, where every row matches the bucket's own prefix.
+ *  2. Else read the prefix's keys from the prefix indexes alone, in index order, no more than
+ *     probe = √(limit × fleet) + 1 of them, and sort them newest first: the page when no more than
+ *     probe match, which is the usual end of a search for a particular sandbox.
+ *  3. Else many match, but not among the newest: walk newest first until the page is full,
+ *     about limit × fleet ÷ probe rows when the matches are spread over time.
+ * A page therefore reads about 16 × limit rows plus at most ~√(limit × fleet) keys (7 200 for 50
+ * rows of 1 M sandboxes), the last plan only for matches that cluster in the past. The walks
+ * match with left() = q, which no index serves (starts_with would be planned on the prefix
+ * indexes, reading every match). Names never contain "_" and ids always start with "sbx_", so an
+ * id matching both ranges is rare; the name range leaves out what the id range has.
  */
 function prefixPage(plan: FleetPlan, beforeCursor: SQL | null, limit: number): SQL {
+  const q = plan.prefix!;
+  const targets = prefixTargets(q);
+  if (!targets.id && !targets.name) return sql`SELECT ${columns} FROM sandboxes b WHERE false`;
   const fleet = plan.groups.reduce((n, g) => n + g.sandboxes, 0);
   const probe = Math.ceil(Math.sqrt(limit * fleet));
-  const range = prefixRange(plan.prefix!);
-  const where = (match: SQL) =>
-    sql.join([sql`b.based_on_snapshot_id = ${plan.snapshotId}`, match, ...(beforeCursor ? [beforeCursor] : [])], sql` AND `);
-  const keys = (column: SQL, match: SQL) =>
-    sql`(SELECT b.id, b.created_at FROM sandboxes b WHERE ${where(match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
+  const range = prefixRange(q);
+  const where = (...match: SQL[]) =>
+    sql.join([sql`b.based_on_snapshot_id = ${plan.snapshotId}`, ...match, ...(beforeCursor ? [beforeCursor] : [])], sql` AND `);
+  const starts = (column: SQL) => sql`left(${column}, ${q.length}) = ${q}`;
+  const matches = sql.join([...(targets.id ? [starts(sql`b.id`)] : []), ...(targets.name ? [starts(sql`b.name`)] : [])], sql` OR `);
+  const bucket = q.startsWith(SANDBOX_ID_START) && q.length >= ID_BUCKET_END ? [idBucket(q)] : [];
+  const keys = (column: SQL, ...match: SQL[]) =>
+    sql`(SELECT b.id, b.created_at FROM sandboxes b WHERE (SELECT n FROM walked) < ${limit} AND ${where(...match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
   const idMatch = inRange(sql`b.id`, range);
-  return sql`WITH sorted AS (
-      SELECT id, created_at, count(*) OVER () AS matches
-      FROM (${keys(sql`b.id`, idMatch)} UNION ALL ${keys(sql`b.name`, sql`${inRange(sql`b.name`, range)} AND NOT ${idMatch}`)}) k
-      ${newestFirst} LIMIT ${limit})
+  const probes = [
+    ...(targets.id ? [keys(sql`b.id`, idMatch)] : []),
+    ...(targets.name ? [keys(sql`b.name`, inRange(sql`b.name`, range), sql`NOT ${idMatch}`)] : []),
+  ];
+  return sql`WITH walk AS (
+      SELECT b.id, b.created_at FROM (
+        SELECT b.id, b.created_at${targets.name ? sql`, b.name` : sql``} FROM sandboxes b WHERE ${where(...bucket)} ${newestFirst} LIMIT ${WALK_PAGES * limit}
+      ) b WHERE ${matches} LIMIT ${limit}),
+    walked AS (SELECT count(*) AS n FROM walk),
+    probed AS (${sql.join(probes, sql` UNION ALL `)}),
+    counted AS (SELECT count(*) AS n FROM probed)
     SELECT ${columns} FROM (
-      (SELECT id, created_at FROM sorted WHERE matches <= ${probe})
+      (SELECT id, created_at FROM walk WHERE (SELECT n FROM walked) = ${limit})
       UNION ALL
-      (SELECT b.id, b.created_at FROM sandboxes b
-        WHERE (SELECT coalesce(max(matches), 0) > ${probe} FROM sorted)
-          AND ${where(sql`(starts_with(b.id, ${plan.prefix}) OR starts_with(b.name, ${plan.prefix}))`)}
-        ${newestFirst} LIMIT ${limit})
+      (SELECT id, created_at FROM probed WHERE (SELECT n FROM counted) <= ${probe} ${newestFirst} LIMIT ${limit})
+      UNION ALL
+      (SELECT b.id, b.created_at FROM sandboxes b WHERE (SELECT n FROM counted) > ${probe} AND ${where(sql`(${matches})`)} ${newestFirst} LIMIT ${limit})
     ) page JOIN sandboxes b ON b.id = page.id ORDER BY b.created_at DESC, b.id DESC`;
 }
 

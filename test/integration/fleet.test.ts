@@ -114,16 +114,39 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
     await expectWalk({ patch: patchIds[2]!, state: "blocked", q: "sbx_f1" }, (s) => truth.stateFor(s, 3) === "blocked" && s.id.startsWith("sbx_f1"));
   });
 
-  // prefixPage takes one of two plans per page: it sorts the matching keys when at most
-  // ceil(√((limit + 1) × fleet)) match, else it walks newest first. With 30 sandboxes, page sizes
-  // 1…12 put that bound at 8…20: below, at and above the 10 matches of sbx_f1 and sbx_f2, and
-  // below the 30 of sbx_f. Every walk must list exactly the matches, whichever plan each page took.
-  test("a prefix walk lists exactly its matches at every page size, on either side of the plan's bound", async () => {
-    const truth = await recountFleet(SNAP);
-    for (const q of ["sbx_f1", "sbx_f2", "sbx_f", "web-"]) {
+  // prefixPage (lib/fleet/list.ts) finishes a page with the first of three plans that can: a walk
+  // of 16 × (limit + 1) newest rows (an id prefix of six characters or more walks its bucket), the
+  // matching keys sorted when at most ceil(√((limit + 1) × fleet)) match, else an unbounded walk.
+  // fleet-p holds 240 sandboxes: the 60 oldest "sbx_oldNN", then 180 over six id buckets, some
+  // named "sbx-…" (so `sbx` matches some sandboxes by id and by name) and "webp-…". At these page
+  // sizes the bound runs 22…71 and the first walk 32…336 rows, so each plan ends some of the walks
+  // below: sbx_ol (its bucket, every row matching), sbx_o (the old 60 behind 180 newer: the
+  // unbounded walk while the bound is under 60), sbx_old1 (10 old: sorted, or the bucket's walk
+  // once it spans them), sbx_b7, sbx_, sbx and webp-. Every walk must list exactly the matches, once.
+  test("a prefix walk lists exactly its matches, whichever plan ends each page", async () => {
+    await ingest(app, "/api/snapshots/snap_prefix", { name: "fleet-p", status: "created", sizeBytes: 1 });
+    const at = (i: number) => new Date(base + Math.floor(i / 2) * 1000).toISOString();
+    for (let i = 0; i < 60; i++) {
+      await ingest(app, `/api/sandboxes/sbx_old${String(i).padStart(2, "0")}`, { status: "running", basedOnSnapshotId: "snap_prefix", createdAt: at(i) });
+    }
+    for (let i = 0; i < 180; i++) {
+      const name = i % 4 === 0 ? { name: `sbx-${i}` } : i % 5 === 0 ? { name: `webp-${i}` } : {};
+      const bucket = ["a3", "b7", "c1", "d9", "e2", "f4"][i % 6]!;
+      await ingest(app, `/api/sandboxes/sbx_${bucket}${i}`, { status: "stopped", basedOnSnapshotId: "snap_prefix", createdAt: at(60 + i), ...name });
+    }
+    const truth = await recountFleet("snap_prefix");
+    for (const q of ["sbx_ol", "sbx_o", "sbx_old1", "sbx_b7", "sbx_", "sbx", "webp-"]) {
       const expected = truth.sandboxes.filter((s) => s.id.startsWith(q) || (s.name ?? "").startsWith(q)).map((s) => s.id);
+      for (const limit of [1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20]) {
+        expect(await walk("fleet-p", { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
+      }
+    }
+    for (const q of ["sbx_f1", "sbx_f", "web-"]) {
+      const expected = (await recountFleet(SNAP)).sandboxes.filter((s) => s.id.startsWith(q) || (s.name ?? "").startsWith(q)).map((s) => s.id);
       for (let limit = 1; limit <= 12; limit++) expect(await walk(SNAP, { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
     }
+    // Characters no id or name can hold after its start: nothing matches, and nothing is read.
+    expect((await list("fleet-p", { q: "Sbx" })).body.sandboxes).toEqual([]);
   });
 
   test("a row's state and failure follow the patch asked about", async () => {

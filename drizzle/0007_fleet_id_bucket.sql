@@ -1,0 +1,1 @@
+CREATE INDEX "sandboxes_fleet_id_bucket_idx" ON "sandboxes" USING btree ("based_on_snapshot_id",substr("id", 5, 2),"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
