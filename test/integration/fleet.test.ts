@@ -262,8 +262,8 @@ async function csv(url: string) {
 }
 
 describe("a walk sees each sandbox exactly once while sandboxes keep arriving", () => {
-  // q takes its own plan (lib/fleet/list.ts prefixPage): sorting the matching keys while few match
-  // (sbx_f2: 11 of ~40), else the newest-first walk (sbx_); the arrivals match both prefixes.
+  // q takes its own plans (lib/fleet/list.ts prefixPage), by the share of the fleet that matches:
+  // sbx_f2 (11 of ~40) and sbx_ (all); the arrivals match both prefixes.
   test.each<Record<string, string>>([{}, { q: "sbx_" }, { q: "sbx_f2" }])("new sandboxes reported between and during page reads never repeat or hide one (%o)", async (filters) => {
     const before = (await recountFleet(SNAP)).sandboxes.map((s) => s.id).filter((id) => id.startsWith(filters.q ?? ""));
     const seen: string[] = [];
