@@ -96,12 +96,22 @@ export const sandboxes = pgTable(
       t.id.desc().nullsFirst(),
     ),
     // Id and name prefix search within a fleet (byte order, so a prefix is one range), holding the
-    // walk's key (created_at, id) so a page's matches are found and sorted from the index alone.
-    index("sandboxes_fleet_id_prefix_idx").on(t.basedOnSnapshotId, sql`${t.id} COLLATE "C"`, t.createdAt),
+    // walk's key (created_at, id) and the group (status, last, failed) so a page's matches are
+    // found, filtered by state or status and sorted from the index alone.
+    index("sandboxes_fleet_id_prefix_idx").on(t.basedOnSnapshotId, sql`${t.id} COLLATE "C"`, t.createdAt, t.status, t.lastPatchSequence, t.failedAtSequence),
     // An id prefix's newest-first walk: the two characters after "sbx_" split a fleet into buckets,
-    // each newest first (lib/fleet/list.ts prefixPage writes the same expression).
-    index("sandboxes_fleet_id_bucket_idx").on(t.basedOnSnapshotId, sql`substr(${t.id}, 5, 2)`, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("sandboxes_fleet_name_prefix_idx").on(t.basedOnSnapshotId, sql`${t.name} COLLATE "C"`, t.createdAt, t.id),
+    // each newest first, with the group for state and status filters (lib/fleet/list.ts prefixPage
+    // writes the same expression).
+    index("sandboxes_fleet_id_bucket_idx").on(
+      t.basedOnSnapshotId,
+      sql`substr(${t.id}, 5, 2)`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.status,
+      t.lastPatchSequence,
+      t.failedAtSequence,
+    ),
+    index("sandboxes_fleet_name_prefix_idx").on(t.basedOnSnapshotId, sql`${t.name} COLLATE "C"`, t.createdAt, t.id, t.status, t.lastPatchSequence, t.failedAtSequence),
     check("sandboxes_last_patch_nonnegative", sql`${t.lastPatchSequence} >= 0`),
     check("sandboxes_failed_at_nonnegative", sql`${t.failedAtSequence} >= 0`),
   ],

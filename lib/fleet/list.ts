@@ -77,9 +77,9 @@ const inRange = (column: SQL, [low, high]: [string, string]) => sql`(${column} C
  * DESC, id DESC) starting at the cursor; the ranges are UNION ALLed, each capped at `limit`, and
  * merged (Merge Append or a sort of at most groups × limit rows) under the outer LIMIT. A page
  * therefore reads at most limit rows per group, wherever the cursor is in the walk. A `q` prefix
- * alone goes to prefixPage; with a state/status filter it is a condition on each group's range.
- * The key (created_at, id) never changes once a sandbox exists, so a walk sees each sandbox once;
- * sandboxes that arrive during the walk are newer than the cursor and land before it.
+ * goes to prefixPage. The key (created_at, id) never changes once a sandbox exists, so a walk
+ * sees each sandbox once; sandboxes that arrive during the walk are newer than the cursor and
+ * land before it.
  */
 export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey | null, limit: number): Promise<FleetRow[]> {
   const statement = fleetRowsSql(plan, after, limit);
@@ -89,27 +89,19 @@ export async function fleetRows(db: Executor, plan: FleetPlan, after: FleetKey |
 /** The statement of fleetRows (FleetRow columns, newest first); null when no group matches. */
 export function fleetRowsSql(plan: FleetPlan, after: FleetKey | null, limit: number): SQL | null {
   if (plan.matching?.length === 0) return null;
-  const beforeCursor = after
-    ? sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`
-    : null;
-  if (plan.prefix !== null && plan.matching === null) return prefixPage(plan, beforeCursor, limit);
   const conditions: SQL[] = [sql`b.based_on_snapshot_id = ${plan.snapshotId}`];
-  if (beforeCursor) conditions.push(beforeCursor);
-  if (plan.prefix !== null) {
-    const range = prefixRange(plan.prefix);
-    conditions.push(sql`(${inRange(sql`b.id`, range)} OR ${inRange(sql`b.name`, range)})`);
-  }
-  const range = (extra: SQL[]) =>
-    sql`SELECT ${columns} FROM sandboxes b WHERE ${sql.join([...conditions, ...extra], sql` AND `)} ${newestFirst} LIMIT ${limit}`;
+  if (after) conditions.push(sql`(b.created_at, b.id) < (timestamptz 'epoch' + ${after.createdUs}::bigint * interval '1 microsecond', ${after.id})`);
+  return plan.prefix === null ? newestWalk(plan, conditions, limit, columns) : prefixPage(plan, conditions, limit);
+}
+
+const inGroup = (g: FleetGroup) =>
+  sql`b.status = ${g.status} AND b.last_patch_sequence = ${g.lastPatchSequence} AND b.failed_at_sequence = ${g.failedAtSequence}`;
+
+/** `select` of the first `limit` rows meeting `conditions`, newest first: through the fleet, or through each matching group's range, merged. */
+function newestWalk(plan: FleetPlan, conditions: SQL[], limit: number, select: SQL): SQL {
+  const range = (extra: SQL[]) => sql`SELECT ${select} FROM sandboxes b WHERE ${sql.join([...conditions, ...extra], sql` AND `)} ${newestFirst} LIMIT ${limit}`;
   if (plan.matching === null) return range([]);
-  const branches = plan.matching.map(
-    (g) =>
-      sql`(${range([
-        sql`b.status = ${g.status}`,
-        sql`b.last_patch_sequence = ${g.lastPatchSequence}`,
-        sql`b.failed_at_sequence = ${g.failedAtSequence}`,
-      ])})`,
-  );
+  const branches = plan.matching.map((g) => sql`(${range([inGroup(g)])})`);
   return sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) page ${newestFirst} LIMIT ${limit}`;
 }
 
@@ -133,57 +125,69 @@ const idBucket = (q: string) => sql`substr(b.id, 5, 2) = ${q.slice(SANDBOX_ID_ST
 const WALK_PAGES = 16;
 
 /**
- * A page of the sandboxes whose id or name starts with `q`, newest first, in one statement with
- * three plans, each taken only when the one before cannot finish the page. No index orders a
- * prefix's matches by time (the prefix indexes are in "C" order, holding the walk's key), and the
- * planner cannot tell how many match (it has no statistics for a "C"-collated range), so the
- * statement decides as it goes:
+ * A page of the sandboxes whose id or name starts with `q` (and in a matching group, when state
+ * or status is filtered), newest first, in one statement with three plans, each taken only when
+ * the one before cannot finish the page. No index orders a prefix's matches by time (the prefix
+ * indexes are in "C" order, holding the walk's key and the group), and the planner cannot tell
+ * how many match (it has no statistics for a "C"-collated range), so the statement decides as it
+ * goes:
  *  1. Walk newest first, looking at no more than 16 pages' worth of rows: the page when at least
  *     a sixteenth of what it walks matches. For an id prefix that covers the id's bucket
- *     (`sbx_0a…`), the walk is the bucket's, where every row matches the bucket's own prefix.
+ *     (`sbx_0a…`), the walk is the bucket's, where every row matches the bucket's own prefix;
+ *     with a state or status filter, only such a walk (the bucket index holds the group).
  *  2. Else read the prefix's keys from the prefix indexes alone, in index order, no more than
- *     probe = √(limit × fleet) + 1 of them, and sort them newest first: the page when no more than
- *     probe match, which is the usual end of a search for a particular sandbox.
- *  3. Else many match, but not among the newest: walk newest first until the page is full,
- *     about limit × fleet ÷ probe rows when the matches are spread over time.
+ *     probe = √(limit × fleet) + 1 of them, and sort those of the matching groups newest first:
+ *     the page when no more than probe match, which is the usual end of a search for a
+ *     particular sandbox.
+ *  3. Else many match, but not among the newest (or in the groups asked for): walk newest first,
+ *     through the fleet or the matching groups' ranges, until the page is full: about limit ×
+ *     fleet ÷ probe rows (per group) when the matches are spread over time and groups.
  * A page therefore reads about 16 × limit rows plus at most ~√(limit × fleet) keys (7 200 for 50
- * rows of 1 M sandboxes), the last plan only for matches that cluster in the past. The walks
- * match with left() = q, which no index serves (starts_with would be planned on the prefix
- * indexes, reading every match). Names never contain "_" and ids always start with "sbx_", so an
- * id matching both ranges is rare; the name range leaves out what the id range has.
+ * rows of 1 M sandboxes), the last plan only for matches that cluster. The walks match with
+ * left() = q, which no index serves (starts_with would be planned on the prefix indexes, reading
+ * every match), and look at the id alone when `q` cannot start a name, from the indexes alone.
+ * Names never contain "_" and ids always start with "sbx_", so an id matching both ranges is
+ * rare; the name range leaves out what the id range has.
  */
-function prefixPage(plan: FleetPlan, beforeCursor: SQL | null, limit: number): SQL {
+function prefixPage(plan: FleetPlan, conditions: SQL[], limit: number): SQL {
   const q = plan.prefix!;
   const targets = prefixTargets(q);
   if (!targets.id && !targets.name) return sql`SELECT ${columns} FROM sandboxes b WHERE false`;
   const fleet = plan.groups.reduce((n, g) => n + g.sandboxes, 0);
   const probe = Math.ceil(Math.sqrt(limit * fleet));
-  const range = prefixRange(q);
-  const where = (...match: SQL[]) =>
-    sql.join([sql`b.based_on_snapshot_id = ${plan.snapshotId}`, ...match, ...(beforeCursor ? [beforeCursor] : [])], sql` AND `);
+  const prefix = prefixRange(q);
+  const where = (...match: SQL[]) => sql.join([...conditions, ...match], sql` AND `);
   const starts = (column: SQL) => sql`left(${column}, ${q.length}) = ${q}`;
   const matches = sql.join([...(targets.id ? [starts(sql`b.id`)] : []), ...(targets.name ? [starts(sql`b.name`)] : [])], sql` OR `);
+  const keys = sql`b.id, b.created_at`;
+  const group = sql`b.status, b.last_patch_sequence, b.failed_at_sequence`;
+  const inMatchingGroup = plan.matching === null ? sql`true` : sql.join(plan.matching.map((g) => sql`(${inGroup(g)})`), sql` OR `);
   const bucket = q.startsWith(SANDBOX_ID_START) && q.length >= ID_BUCKET_END ? [idBucket(q)] : [];
-  const keys = (column: SQL, ...match: SQL[]) =>
-    sql`(SELECT b.id, b.created_at FROM sandboxes b WHERE (SELECT n FROM walked) < ${limit} AND ${where(...match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
-  const idMatch = inRange(sql`b.id`, range);
-  const probes = [
-    ...(targets.id ? [keys(sql`b.id`, idMatch)] : []),
-    ...(targets.name ? [keys(sql`b.name`, inRange(sql`b.name`, range), sql`NOT ${idMatch}`)] : []),
-  ];
-  return sql`WITH walk AS (
+  const firstWalk = plan.matching === null || bucket.length > 0;
+  const walk = sql`walk AS (
       SELECT b.id, b.created_at FROM (
-        SELECT b.id, b.created_at${targets.name ? sql`, b.name` : sql``} FROM sandboxes b WHERE ${where(...bucket)} ${newestFirst} LIMIT ${WALK_PAGES * limit}
-      ) b WHERE ${matches} LIMIT ${limit}),
-    walked AS (SELECT count(*) AS n FROM walk),
-    probed AS (${sql.join(probes, sql` UNION ALL `)}),
-    counted AS (SELECT count(*) AS n FROM probed)
+        SELECT ${keys}${plan.matching ? sql`, ${group}` : sql``}${targets.name ? sql`, b.name` : sql``} FROM sandboxes b WHERE ${where(...bucket)} ${newestFirst} LIMIT ${WALK_PAGES * limit}
+      ) b WHERE (${matches}) AND (${inMatchingGroup}) LIMIT ${limit}),
+    walked AS (SELECT count(*) AS n FROM walk),`;
+  const needKeys = firstWalk ? sql`(SELECT n FROM walked) < ${limit}` : sql`true`;
+  // The prefix ranges in index order, at most probe + 1 keys each: counted first, read again for the page only if that was all.
+  const probed = (select: SQL) => {
+    const range = (column: SQL, ...match: SQL[]) =>
+      sql`(SELECT ${select} FROM sandboxes b WHERE ${needKeys} AND ${where(...match)} ORDER BY ${column} COLLATE "C" LIMIT ${probe + 1})`;
+    const idMatch = inRange(sql`b.id`, prefix);
+    return sql.join(
+      [...(targets.id ? [range(sql`b.id`, idMatch)] : []), ...(targets.name ? [range(sql`b.name`, inRange(sql`b.name`, prefix), sql`NOT ${idMatch}`)] : [])],
+      sql` UNION ALL `,
+    );
+  };
+  return sql`WITH ${firstWalk ? walk : sql``}
+    counted AS (SELECT count(*) AS n FROM (${probed(sql`1`)}) k)
     SELECT ${columns} FROM (
-      (SELECT id, created_at FROM walk WHERE (SELECT n FROM walked) = ${limit})
+      ${firstWalk ? sql`(SELECT id, created_at FROM walk WHERE (SELECT n FROM walked) = ${limit}) UNION ALL` : sql``}
+      (SELECT id, created_at FROM (${probed(sql`${keys}, ${group}`)}) b
+        WHERE (SELECT n FROM counted) <= ${probe} AND (${inMatchingGroup}) ${newestFirst} LIMIT ${limit})
       UNION ALL
-      (SELECT id, created_at FROM probed WHERE (SELECT n FROM counted) <= ${probe} ${newestFirst} LIMIT ${limit})
-      UNION ALL
-      (SELECT b.id, b.created_at FROM sandboxes b WHERE (SELECT n FROM counted) > ${probe} AND ${where(sql`(${matches})`)} ${newestFirst} LIMIT ${limit})
+      (SELECT id, created_at FROM (${newestWalk(plan, [...conditions, sql`(${matches})`], limit, keys)}) w WHERE (SELECT n FROM counted) > ${probe})
     ) page JOIN sandboxes b ON b.id = page.id ORDER BY b.created_at DESC, b.id DESC`;
 }
 

@@ -65,6 +65,8 @@ export async function fleetPageCalls(db: Db, size: number): Promise<Timed[]> {
     { name: "first page + counts, patch=…&state=pending", run: page({ patch, state: "pending" }) },
     { name: 'first page + counts, q="sbx_0a" (id prefix, 1/256 of the fleet)', run: page({ q: "sbx_0a" }) },
     { name: 'first page + counts, q="sbx_0" (id prefix, 1/16 of the fleet)', run: page({ q: "sbx_0" }) },
+    { name: 'first page + counts, q="sbx_0a"&state=failed', run: page({ q: "sbx_0a", state: "failed" }) },
+    { name: 'first page + counts, q="sbx_0"&status=running', run: page({ q: "sbx_0", status: "running" }) },
     { name: "page at 90 % of the walk, no filter", run: page({}, await deepCursor(db, ref, {})) },
     { name: "page at 90 % of the walk, state=failed", run: page({ state: "failed" }, await deepCursor(db, ref, { state: "failed" })) },
   ];

@@ -115,30 +115,35 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
   });
 
   // prefixPage (lib/fleet/list.ts) finishes a page with the first of three plans that can: a walk
-  // of 16 × (limit + 1) newest rows (an id prefix of six characters or more walks its bucket), the
-  // matching keys sorted when at most ceil(√((limit + 1) × fleet)) match, else an unbounded walk.
-  // fleet-p holds 240 sandboxes: the 60 oldest "sbx_oldNN", then 180 over six id buckets, some
-  // named "sbx-…" (so `sbx` matches some sandboxes by id and by name) and "webp-…". At these page
-  // sizes the bound runs 22…71 and the first walk 32…336 rows, so each plan ends some of the walks
-  // below: sbx_ol (its bucket, every row matching), sbx_o (the old 60 behind 180 newer: the
-  // unbounded walk while the bound is under 60), sbx_old1 (10 old: sorted, or the bucket's walk
-  // once it spans them), sbx_b7, sbx_, sbx and webp-. Every walk must list exactly the matches, once.
+  // of 16 × (limit + 1) newest rows (an id prefix of six characters or more walks its bucket; none
+  // with a state or status filter), the matching keys sorted when at most ceil(√((limit + 1) ×
+  // fleet)) match, else a walk of the fleet or of the matching groups until the page is full.
+  // fleet-p holds 125 sandboxes: the 5 oldest "sbx_xN", 30 "sbx_oldNN" (all running), then 90 over
+  // six id buckets (a third running), some named "sbx-…" (so `sbx` matches some sandboxes by id
+  // and by name) or "webp-…". At these page sizes the bound runs 20…52 and the first walk 48…336
+  // rows, so each plan ends some of the walks below: sbx_x (5 old: sorted), sbx_o (30 old behind 90
+  // newer: the last walk at page sizes 2 and 3), sbx_ol and sbx_b7 (buckets), sbx_, sbx and webp-;
+  // with a status filter, sbx_x sorted and sbx_ by the groups' walks. Every walk must list exactly
+  // the matches, once.
   test("a prefix walk lists exactly its matches, whichever plan ends each page", async () => {
     await ingest(app, "/api/snapshots/snap_prefix", { name: "fleet-p", status: "created", sizeBytes: 1 });
     const at = (i: number) => new Date(base + Math.floor(i / 2) * 1000).toISOString();
-    for (let i = 0; i < 60; i++) {
-      await ingest(app, `/api/sandboxes/sbx_old${String(i).padStart(2, "0")}`, { status: "running", basedOnSnapshotId: "snap_prefix", createdAt: at(i) });
-    }
-    for (let i = 0; i < 180; i++) {
+    const old = [...[0, 1, 2, 3, 4].map((i) => `sbx_x${i}`), ...Array.from({ length: 30 }, (_, i) => `sbx_old${String(i).padStart(2, "0")}`)];
+    for (const [i, id] of old.entries()) await ingest(app, `/api/sandboxes/${id}`, { status: "running", basedOnSnapshotId: "snap_prefix", createdAt: at(i) });
+    for (let i = 0; i < 90; i++) {
       const name = i % 4 === 0 ? { name: `sbx-${i}` } : i % 5 === 0 ? { name: `webp-${i}` } : {};
       const bucket = ["a3", "b7", "c1", "d9", "e2", "f4"][i % 6]!;
-      await ingest(app, `/api/sandboxes/sbx_${bucket}${i}`, { status: "stopped", basedOnSnapshotId: "snap_prefix", createdAt: at(60 + i), ...name });
+      const status = i % 3 === 0 ? "running" : "stopped";
+      await ingest(app, `/api/sandboxes/sbx_${bucket}${i}`, { status, basedOnSnapshotId: "snap_prefix", createdAt: at(old.length + i), ...name });
     }
     const truth = await recountFleet("snap_prefix");
-    for (const q of ["sbx_ol", "sbx_o", "sbx_old1", "sbx_b7", "sbx_", "sbx", "webp-"]) {
-      const expected = truth.sandboxes.filter((s) => s.id.startsWith(q) || (s.name ?? "").startsWith(q)).map((s) => s.id);
-      for (const limit of [1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20]) {
-        expect(await walk("fleet-p", { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
+    const starts = (q: string) => (s: { id: string; name: string | null }) => s.id.startsWith(q) || (s.name ?? "").startsWith(q);
+    for (const q of ["sbx_x", "sbx_o", "sbx_ol", "sbx_b7", "sbx_", "sbx", "webp-"]) {
+      const expected = truth.sandboxes.filter(starts(q)).map((s) => s.id);
+      for (const limit of [2, 3, 5, 8, 13, 20]) expect(await walk("fleet-p", { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
+      for (const status of ["running", "stopped"]) {
+        const expected = truth.sandboxes.filter((s) => starts(q)(s) && s.status === status).map((s) => s.id);
+        for (const limit of [3, 20]) expect(await walk("fleet-p", { q, status, limit }), `q=${q} status=${status} limit=${limit}`).toEqual(expected);
       }
     }
     for (const q of ["sbx_f1", "sbx_f", "web-"]) {
