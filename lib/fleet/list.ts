@@ -142,8 +142,9 @@ const WALK_PAGES = 16;
  *  3. Else many match, but not among the newest (or in the groups asked for): walk newest first,
  *     through the fleet or the matching groups' ranges, until the page is full: about limit ×
  *     fleet ÷ probe rows (per group) when the matches are spread over time and groups.
- * A page therefore reads about 16 × limit rows plus at most ~√(limit × fleet) keys (7 200 for 50
- * rows of 1 M sandboxes), the last plan only for matches that cluster. The walks match with
+ * A page therefore reads about 16 × limit rows plus at most ~√(limit × fleet) keys twice (counted,
+ * then read for the page; 7 200 for 50 rows of 1 M sandboxes), the last plan only for matches
+ * that cluster. The walks match with
  * left() = q, which no index serves (starts_with would be planned on the prefix indexes, reading
  * every match), and look at the id alone when `q` cannot start a name, from the indexes alone.
  * Names never contain "_" and ids always start with "sbx_", so an id matching both ranges is
