@@ -146,6 +146,14 @@ describe("GET /api/snapshots/{ref}/sandboxes", () => {
         for (const limit of [3, 20]) expect(await walk("fleet-p", { q, status, limit }), `q=${q} status=${status} limit=${limit}`).toEqual(expected);
       }
     }
+    // The CSV download pages through the same plans, a thousand rows at a time.
+    for (const query of ["q=sbx_o", "q=sbx&status=running", "q=webp-"]) {
+      const params = new URLSearchParams(query);
+      const [q, status] = [params.get("q")!, params.get("status")];
+      const expected = truth.sandboxes.filter((s) => starts(q)(s) && (status === null || s.status === status)).map((s) => s.id);
+      const lines = (await csv(`/api/snapshots/fleet-p/sandboxes?format=csv&${query}`)).text.trimEnd().split("\n").slice(1);
+      expect(lines.map((l) => l.split(",")[0]), query).toEqual(expected);
+    }
     for (const q of ["sbx_f1", "sbx_f", "web-"]) {
       const expected = (await recountFleet(SNAP)).sandboxes.filter((s) => s.id.startsWith(q) || (s.name ?? "").startsWith(q)).map((s) => s.id);
       for (let limit = 1; limit <= 12; limit++) expect(await walk(SNAP, { q, limit }), `q=${q} limit=${limit}`).toEqual(expected);
