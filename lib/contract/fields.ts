@@ -9,11 +9,13 @@ export const snapshotId = z.string().regex(idPattern("snap"), "must be a snapsho
 export const sandboxId = z.string().regex(idPattern("sbx"), "must be a sandbox id (sbx_…)");
 export const patchId = z.string().regex(idPattern("pat"), "must be a patch id (pat_…)");
 export const tokenId = z.string().regex(idPattern("tok"), "must be a token id (tok_…)");
+/** What a name is made of (also the fleet search's test of whether a prefix can start one). */
+export const NAME_PATTERN = /^[a-z0-9-]+$/;
 export const name = z
   .string()
   .min(1, "must not be empty")
   .max(NAME_MAX_CHARS, `must be at most ${NAME_MAX_CHARS} characters`)
-  .regex(/^[a-z0-9-]+$/, "may only contain a-z, 0-9 and -");
+  .regex(NAME_PATTERN, "may only contain a-z, 0-9 and -");
 
 export const snapshotRef = z
   .union([snapshotId, name], { error: "must be a snapshot id (snap_…) or name" })

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { rows } from "../db/client";
 import type { PatchState, SandboxState, SandboxStatus } from "../contract/enums";
+import { NAME_PATTERN } from "../contract/fields";
 import { notFound } from "../http/errors";
 import { resolveSnapshotId } from "../lineage/snapshots";
 import { iso } from "../lineage/views";
@@ -111,7 +112,7 @@ function newestWalk(plan: FleetPlan, conditions: SQL[], limit: number, select: S
  * that is neither "sbx_…" nor a start of "sbx_" only a name's.
  */
 function prefixTargets(q: string) {
-  return { id: q.startsWith(SANDBOX_ID_START) || SANDBOX_ID_START.startsWith(q), name: /^[a-z0-9-]+$/.test(q) };
+  return { id: q.startsWith(SANDBOX_ID_START) || SANDBOX_ID_START.startsWith(q), name: NAME_PATTERN.test(q) };
 }
 const SANDBOX_ID_START = "sbx_";
 /**
